@@ -1,0 +1,138 @@
+"""Stage 4, align: group the claims of different sources that state the same thing.
+
+Statements and captions are aligned by embedding similarity, searched with scikit-learn's nearest neighbours so
+memory grows with the number of claims, not its square. Quotations are aligned by speaker and wording (a partial
+quote stands inside the longer rendering of the same remark). Groups are grown greedily from the most similar pair
+down, never holding two claims of one source unless that source repeats itself, and never chaining claims that are
+not similar on average.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.neighbors import NearestNeighbors
+
+from factcheck.config import Config
+from factcheck.extract.entities import surname
+from factcheck.models import Claim, ClaimGroup, ClaimType, GroupStatus
+from factcheck.wording import similarity, symmetric_similarity, tokens
+
+
+def claim_text(claim: Claim) -> str:
+    """The words a claim is embedded and compared by."""
+    return claim.quote if claim.type == ClaimType.QUOTE and claim.quote else claim.text
+
+
+def _statement_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], config: Config):
+    if len(idx) < 2:
+        return []
+    sub = vectors[idx]
+    k = min(config.neighbours + 1, len(idx))
+    nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(sub)
+    dist, nbr = nn.kneighbors(sub)
+    pairs = []
+    for row, i in enumerate(idx):
+        for d, col in zip(dist[row], nbr[row]):
+            j = idx[col]
+            if j <= i or claims[i].source == claims[j].source:
+                continue
+            sim = 1.0 - float(d)
+            if sim >= config.group_threshold:
+                pairs.append((round(sim, 6), i, j))
+    return pairs
+
+
+def _speakers_compatible(a: Claim, b: Claim, sim: float) -> bool:
+    """Quotes of different named speakers align only when the words are nearly the same (then the
+    attribution check reports who said them)."""
+    if not a.speaker or not b.speaker or surname(a.speaker) == surname(b.speaker):
+        return True
+    return sim >= 0.8
+
+
+def _quote_pairs(claims: Sequence[Claim], idx: list[int], config: Config):
+    toks = {i: tokens(claims[i].quote or "") for i in idx}
+    pairs = []
+    for n, i in enumerate(idx):
+        for j in idx[n + 1:]:
+            if claims[i].source == claims[j].source:
+                continue
+            sim = similarity(toks[i], toks[j])
+            if sim >= config.quote_threshold and _speakers_compatible(claims[i], claims[j], sim):
+                la, lb = len(toks[i]), len(toks[j])
+                # A few shared words are weak evidence; renderings of equal length pair first.
+                score = sim * (0.5 + 0.5 * min(1.0, min(la, lb) / 8)) + 0.1 * min(la, lb) / max(1, max(la, lb))
+                pairs.append((round(score, 6), i, j))
+    return pairs
+
+
+def _grow(claims: Sequence[Claim], pairs, pair_sim, n: int, config: Config, threshold: float,
+          same_sim=None) -> list[list[int]]:
+    same_sim = same_sim or pair_sim
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        a, b = members[gi], members[gj]
+        clash = [(x, y) for x in a for y in b if claims[x].source == claims[y].source]
+        if any(same_sim(x, y) < config.repeat_threshold for x, y in clash):
+            continue
+        cross = [pair_sim(x, y) for x in a for y in b if claims[x].source != claims[y].source]
+        if cross and sum(cross) / len(cross) < threshold * 0.9:
+            continue
+        keep, gone = (gi, gj) if len(a) >= len(b) else (gj, gi)
+        for x in members[gone]:
+            group_of[x] = keep
+        members[keep].extend(members.pop(gone))
+    return [sorted(m) for m in members.values()]
+
+
+def align(claims: Sequence[Claim], vectors: np.ndarray, config: Config, n_sources: int) -> list[ClaimGroup]:
+    """Claim groups, ordered by where their first claim stands (source order, then position)."""
+    n = len(claims)
+    if n == 0:
+        return []
+    quote_idx = [i for i, c in enumerate(claims) if c.type == ClaimType.QUOTE]
+    other_idx = [i for i, c in enumerate(claims) if c.type != ClaimType.QUOTE]
+    toks = {i: tokens(claims[i].quote or "") for i in quote_idx}
+
+    def vec_sim(x: int, y: int) -> float:
+        return float(np.dot(vectors[x], vectors[y]))
+
+    def quote_sim(x: int, y: int) -> float:
+        if x in toks and y in toks:
+            return similarity(toks[x], toks[y])
+        return vec_sim(x, y)
+
+    def quote_same(x: int, y: int) -> float:
+        return symmetric_similarity(toks[x], toks[y])
+
+    groups: list[list[int]] = []
+    stmt = _grow(claims, _statement_pairs(claims, vectors, other_idx, config), vec_sim, n, config,
+                 config.group_threshold)
+    groups += [g for g in stmt if claims[g[0]].type != ClaimType.QUOTE]
+    quotes = _grow(claims, _quote_pairs(claims, quote_idx, config), quote_sim, n, config, config.quote_threshold,
+                   quote_same)
+    groups += [g for g in quotes if claims[g[0]].type == ClaimType.QUOTE]
+
+    order = {c.id: (c.source, c.index) for c in claims}
+    groups.sort(key=lambda g: min(order[claims[i].id] for i in g))
+    out: list[ClaimGroup] = []
+    for number, members in enumerate(groups, start=1):
+        member_claims = sorted((claims[i] for i in members), key=lambda c: (c.source, c.index))
+        sources = tuple(sorted({c.source for c in member_claims}))
+        if len(sources) == 1:
+            status = GroupStatus.UNIQUE
+        elif len(sources) == n_sources:
+            status = GroupStatus.AGREEMENT
+        else:
+            status = GroupStatus.PARTIAL
+        sims = [vec_sim(a, b) for k, a in enumerate(members) for b in members[k + 1:]
+                if claims[a].source != claims[b].source]
+        score = round(sum(sims) / len(sims), 4) if sims else 1.0
+        out.append(ClaimGroup(f"g{number}", tuple(c.id for c in member_claims), sources, status, score))
+    return out

@@ -1,0 +1,210 @@
+"""quote_divergence: the same remark by the same speaker, worded differently across sources.
+
+Example: one source quotes Ushakov "We agreed on some things… while others caused criticism", another
+"We agreed on some things… while others drew criticism": ``caused`` became ``drew``. A partial quote is compared
+with the matching stretch of the fuller rendering only; an ellipsis marks words left out on purpose and is not a
+change; two remarks joined into one quotation (a splice) are reported as such.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
+from factcheck.extract.entities import surname
+from factcheck.models import Claim, ClaimType, Finding, FindingKind
+from factcheck.wording import GAP, best_window, diff_ops, local_match, marked, segments, similarity, tokens
+
+
+@dataclass(frozen=True)
+class _Words:
+    words: tuple[str, ...]
+    gaps: frozenset[int]  # positions in ``words`` that an ellipsis stands before
+
+
+def _words(text: str) -> _Words:
+    out: list[str] = []
+    gaps: set[int] = set()
+    for tok in tokens(text):
+        if tok == GAP:
+            gaps.add(len(out))
+        else:
+            out.append(tok)
+    return _Words(tuple(out), frozenset(gaps))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How ``probe`` renders the words of ``other``: the word operations inside the stretches both quote, and the
+    runs of the probe that ``other`` does not hold at all (candidates for a splice)."""
+
+    ops: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+    changed: bool
+    leftovers: tuple[tuple[str, ...], ...]
+
+
+def _contains(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    n = len(run)
+    return any(words[i:i + n] == run for i in range(len(words) - n + 1))
+
+
+def compare_quotes(probe_text: str, other_text: str) -> Comparison:
+    """Compare a quotation (``probe``) with another rendering of the same remark (``other``).
+
+    Each run of the probe between ellipses is located in ``other`` by local alignment; words that differ inside the
+    located stretch are changes. Words of ``other`` outside it are not (the probe quotes less), nor are words the
+    probe leaves out where ``other`` has an ellipsis. Probe words moved to another place in ``other`` are a change.
+    """
+    probe = tokens(probe_text)
+    other = _words(other_text)
+    ops_all: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    leftovers: list[tuple[str, ...]] = []
+    changed = False
+    for s0, s1 in segments(probe):
+        seg = probe[s0:s1]
+        m = best_window(seg, other.words)
+        if m.matched == 0 or m.matched < min(len(seg), 3) or (m.coverage_a < 0.5 and len(seg) >= 4):
+            leftovers.append(seg)
+            continue
+        a0, a1, b0, b1 = m.a0, m.a1, m.b0, m.b1
+        lead = min(a0, b0)
+        a0, b0 = a0 - lead, b0 - lead
+        tail = min(len(seg) - a1, len(other.words) - b1)
+        a1, b1 = a1 + tail, b1 + tail
+        for edge in (seg[:a0], seg[a1:]):
+            if not edge:
+                continue
+            if _contains(other.words[:b0] + ("\0",) + other.words[b1:], edge):
+                changed = True
+                ops_all.append(("move", edge, edge))
+            elif len(edge) >= 3:
+                leftovers.append(edge)
+        ops = diff_ops(seg[a0:a1], other.words[b0:b1])
+        pos_b = b0
+        for tag, old, new in ops:
+            start_b = pos_b
+            pos_b += len(new)
+            if tag == "equal":
+                ops_all.append((tag, old, new))
+                continue
+            # Words the other rendering skipped with an ellipsis are elided, not changed.
+            if tag == "delete" and start_b in other.gaps:
+                ops_all.append(("equal", old, old))
+                continue
+            changed = True
+            ops_all.append((tag, old, new))
+        if s1 < len(probe):
+            ops_all.append(("equal", (GAP,), (GAP,)))
+    return Comparison(tuple(ops_all), changed, tuple(leftovers))
+
+
+def _reference(claims: list[Claim]) -> Claim:
+    """The fullest rendering: the one the others are most likely cut from."""
+    return sorted(claims, key=lambda c: (-len(tokens(c.quote or "")), c.source, c.index))[0]
+
+
+def _first_change(ops) -> str:
+    for tag, old, new in ops:
+        if tag == "move":
+            return f"“{' '.join(old)}” moved"
+        if tag != "equal":
+            return f"“{' '.join(old) or '∅'}” → “{' '.join(new) or '∅'}”"
+    return ""
+
+
+def _splice_partner(ctx: CheckContext, probe: Claim, seg: tuple[str, ...], source: str, used: str) -> Claim | None:
+    """Another quotation of the same speaker in ``source`` that holds the words of ``seg``."""
+    best, best_cov = None, 0.0
+    for c in ctx.source_claims(source):
+        if c.type != ClaimType.QUOTE or c.id == used or not c.quote:
+            continue
+        if probe.speaker and c.speaker and surname(probe.speaker) != surname(c.speaker):
+            continue
+        m = local_match(seg, _words(c.quote).words)
+        if m.coverage_a > best_cov:
+            best, best_cov = c, m.coverage_a
+    return best if best_cov >= 0.6 else None
+
+
+def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
+    """Diffs, one-line changes and the claims involved when ``a`` and ``b`` render one remark differently."""
+    short_c, long_c = (a, b) if len(tokens(a.quote or "")) <= len(tokens(b.quote or "")) else (b, a)
+    comp = compare_quotes(short_c.quote or "", long_c.quote or "")
+    diffs: list[tuple[str, str]] = []
+    changes: list[str] = []
+    involved: list[Claim] = []
+    spliced: list[Claim] = []
+    for seg in comp.leftovers:
+        partner = _splice_partner(ctx, short_c, seg, long_c.source, long_c.id)
+        if partner is not None and partner.id not in {p.id for p in spliced}:
+            spliced.append(partner)
+            sub = compare_quotes(" ".join(seg), partner.quote or "")
+            if sub.changed:
+                diffs.append((f"diff {short_c.source} ~ {partner.source}", marked(list(sub.ops))))
+                changes.append(f"{short_c.source} {_first_change(sub.ops)} in {partner.source}")
+    if spliced:
+        involved += [short_c, long_c, *spliced]
+        diffs.append((f"splice {short_c.source}",
+                      f"joins words from {len(spliced) + 1} separate remarks in {long_c.source}"))
+        changes.insert(0, f"{short_c.source} splices {len(spliced) + 1} separate remarks into one quotation")
+    if comp.changed:
+        involved += [short_c, long_c]
+        diffs.append((f"diff {short_c.source} ~ {long_c.source}", marked(list(comp.ops))))
+        changes.append(f"{short_c.source} {_first_change(comp.ops)} in {long_c.source}")
+    return diffs, changes, involved
+
+
+def _best_counterpart(ctx: CheckContext, claim: Claim, source: str) -> Claim | None:
+    """The quotation in ``source`` by the same speaker that best renders ``claim``'s words."""
+    toks = tokens(claim.quote or "")
+    if len([t for t in toks if t != GAP]) < 4:
+        return None
+    best, best_sim = None, 0.0
+    for c in ctx.source_claims(source):
+        if c.type != ClaimType.QUOTE or not c.quote:
+            continue
+        if not (claim.speaker and c.speaker and surname(claim.speaker) == surname(c.speaker)):
+            continue
+        sim = similarity(toks, tokens(c.quote))
+        if sim > best_sim:
+            best, best_sim = c, sim
+    return best if best_sim >= 0.6 else None
+
+
+@register("FC101", FindingKind.QUOTE_DIVERGENCE)
+def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
+    """The same quotation is worded differently across sources (changed, added, dropped, moved words, or a splice)."""
+    findings: list[Finding] = []
+    for group in ctx.groups:
+        quotes = [c for c in ctx.members(group) if c.type == ClaimType.QUOTE and c.quote]
+        if not quotes:
+            continue
+        if len({c.source for c in quotes}) >= 2:
+            ref = _reference(quotes)
+            pairs = [(c, ref) for c in quotes if c.source != ref.source]
+        else:
+            # A quotation alone in its group may still render part of a longer quotation elsewhere that
+            # was grouped with a fuller rendering: compare it with its best counterpart in each other source.
+            alone = quotes[0]
+            group_of = {cid: g for g in ctx.groups for cid in g.claims}
+            pairs = [(alone, other) for source in ctx.sources if source != alone.source
+                     for other in [_best_counterpart(ctx, alone, source)]
+                     if other is not None and alone.source not in group_of[other.id].sources]
+        diffs: list[tuple[str, str]] = []
+        changes: list[str] = []
+        involved: dict[str, Claim] = {}
+        for a, b in pairs:
+            d, ch, inv = _compare_pair(ctx, a, b)
+            diffs += d
+            changes += ch
+            for c in inv:
+                involved.setdefault(c.id, c)
+        if not involved:
+            continue
+        speaker = next((c.speaker for c in quotes if c.speaker), None) or "an unnamed speaker"
+        evidence = [evidence_of(c, c.quote_span, role="quote") for c in involved.values()]
+        message = f"Quotation of {speaker} worded differently: {changes[0]}" + (
+            f" (+{len(changes) - 1} more)" if len(changes) > 1 else "")
+        findings.append(make_finding(ctx, FindingKind.QUOTE_DIVERGENCE, group, evidence, message, diffs,
+                                     score=10 + len(changes)))
+    return findings

@@ -1,0 +1,376 @@
+"""Stage 2, claims: sentences into atomic claims, direct quotations with their speakers, numbers, dates, entities.
+
+A direct quotation becomes its own claim holding the verbatim words inside the marks and the full name of the
+speaker, resolved from the same sentence (``"...," Trump said``; ``said Putin's adviser, Yuri Ushakov``;
+``Rubio noted that "some progress" ...``), from a pronoun after a named person, or from the paragraph's earlier
+quote when a remark continues. Statements are split at clause boundaries (``;``, ``, but``) into atomic claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from factcheck.extract.dates import find_dates
+from factcheck.extract.entities import EntityTagger, RawEntity, canonical_names, find_role, fold, surname
+from factcheck.extract.numbers import find_numbers
+from factcheck.extract.quotes import find_quotes, split_sentences
+from factcheck.lexicon import reporting_verbs
+from factcheck.load import Block, LoadedArticle, span_of
+from factcheck.models import Article, Claim, ClaimType, Entity, Quote, Span
+
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_STOP = frozenset(
+    "a an the of to in on at for by with from and or but that this these those it its is was are were be been has had "
+    "have as he she they we i you his her their our my your said says told according also then there which who whom "
+    "what when where while would will could should can may might not no so than too very just about into over after "
+    "before during reporters media".split()
+)
+
+
+@dataclass
+class _Mention:
+    start: int  # offsets into the block text
+    end: int
+    text: str
+    pronoun: bool
+    possessive: bool
+    name: str | None = None  # resolved name
+
+
+@dataclass
+class _Context:
+    """What the speaker resolver remembers while it walks an article."""
+
+    last_subject: str | None = None
+    last_speaker: str | None = None
+    block_subjects: list[str] = field(default_factory=list)
+
+
+def _cue_matches(text: str) -> list[re.Match[str]]:
+    verbs = reporting_verbs()
+    return [m for m in _WORD_RE.finditer(text) if m.group(0).lower() in verbs] + [
+        m for m in re.finditer(r"\baccording to\b", text, re.IGNORECASE)
+    ]
+
+
+def _masked(text: str, quotes: Sequence[Quote]) -> str:
+    """The text with every quotation (marks included) blanked out, offsets unchanged."""
+    chars = list(text)
+    for q in quotes:
+        lo = max(0, q.start - 1)
+        hi = min(len(text), q.end + (1 if q.closed else 0))
+        for i in range(lo, hi):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _mentions(text: str, masked: str, ents: Sequence[RawEntity], known: dict[str, str], lo: int, hi: int) -> list[_Mention]:
+    """Person mentions and he/she pronouns between ``lo`` and ``hi`` outside quotations."""
+    out: list[_Mention] = []
+    verbs = reporting_verbs()
+    for e in ents:
+        if e.label == "person" and lo <= e.start and e.end <= hi and masked[e.start:e.end].strip() == e.text.strip():
+            # The tagger sometimes swallows a headline verb ("Trump Acknowledges"): cut the name there.
+            words = e.text.split()
+            keep = next((i for i, w in enumerate(words) if w.lower() in verbs), len(words))
+            if keep == 0:
+                continue
+            name = " ".join(words[:keep])
+            out.append(_Mention(e.start, e.start + len(name), name, False, _possessive(text, e.start + len(name))))
+    taken = [(m.start, m.end) for m in out]
+    # Surnames the tagger missed or labelled as an organisation ("Witkoff" as ORG).
+    for key, full in known.items():
+        for m in re.finditer(rf"\b{re.escape(key)}\b", masked[lo:hi]):
+            s, e = lo + m.start(), lo + m.end()
+            if not any(a <= s < b or a < e <= b for a, b in taken):
+                out.append(_Mention(s, e, m.group(0), False, _possessive(text, e)))
+                taken.append((s, e))
+    for m in _PRONOUN.finditer(masked, lo, hi):
+        out.append(_Mention(m.start(), m.end(), m.group(0), True, False))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text[end:end + 2] in ("’s", "'s") or text[end:end + 1] in ("’", "'") and text[end - 1:end] == "s"
+
+
+def _participle(cue: str) -> bool:
+    return cue.lower().endswith("ing")
+
+
+class _Resolver:
+    """Resolve the speaker of each quotation in one article."""
+
+    def __init__(self, known: dict[str, str]) -> None:
+        self.known = known
+        self.ctx = _Context()
+
+    def name_of(self, mention: _Mention) -> str | None:
+        if mention.pronoun:
+            if self.ctx.block_subjects:
+                return self.ctx.block_subjects[-1]
+            return self.ctx.last_subject or self.ctx.last_speaker
+        text = re.sub(r"['’]s?$", "", mention.text).strip()
+        return self.known.get(text, text)
+
+    def subject_of(self, mentions: list[_Mention]) -> str | None:
+        for m in mentions:
+            if not m.possessive:
+                return self.name_of(m)
+        return None
+
+    def speaker(
+        self, text: str, masked: str, sent: tuple[int, int], quote: Quote, quotes: Sequence[Quote],
+        mentions: list[_Mention], block_speaker: str | None,
+    ) -> tuple[str | None, _Mention | None, str | None]:
+        s0, s1 = sent
+        inside = [m for m in mentions if s0 <= m.start < s1]
+        # Frame after the quote, up to the next quote or sentence end: ``"...," Trump said`` / ``said X``.
+        nxt = min([q.start - 1 for q in quotes if q.start > quote.end] + [s1])
+        after = masked[quote.end:nxt]
+        cues_after = [m for m in _cue_matches(after) if m.start() < 80]
+        if cues_after:
+            cue = cues_after[0]
+            c0, c1 = quote.end + cue.start(), quote.end + cue.end()
+            before_cue = [m for m in inside if quote.end <= m.start and m.end <= c0
+                          and not masked[quote.end:m.start].strip(" ,.;:—–-\"”’")]
+            if before_cue:
+                m = before_cue[-1]
+                return self.name_of(m), m, cue.group(0)
+            after_cue = [m for m in inside if m.start >= c1 and not m.possessive and m.start < nxt]
+            if after_cue:
+                m = after_cue[0]
+                return self.name_of(m), m, cue.group(0)
+        # Frame before the quote: ``Trump stated, "..."`` / ``Rubio noted that "some progress"`` / ``..., adding ...``.
+        prev_q = max([q.end for q in quotes if q.end <= quote.start] + [s0])
+        before = masked[s0:quote.start]
+        cues_before = [m for m in _cue_matches(before) if s0 + m.start() >= prev_q - 1] or _cue_matches(before)
+        if cues_before:
+            cue = cues_before[-1]
+            c0 = s0 + cue.start()
+            if _participle(cue.group(0)):
+                subject = [m for m in inside if m.start < c0 and not m.possessive]
+                if subject:
+                    return self.name_of(subject[0]), subject[0], cue.group(0)
+            candidates = [m for m in inside if m.end <= c0 and not m.possessive]
+            if candidates:
+                m = candidates[-1]
+                return self.name_of(m), m, cue.group(0)
+            after_cue = [m for m in inside if m.start >= s0 + cue.end() and m.end <= quote.start and not m.possessive]
+            if after_cue:  # "according to John Hardie, ..."
+                return self.name_of(after_cue[0]), after_cue[0], cue.group(0)
+        # Headline style: ``Trump: Meeting 'Reasonably Good'``.
+        head = masked[s0:quote.start]
+        colon = head.find(":")
+        if colon != -1:
+            before_colon = [m for m in inside if m.end <= s0 + colon and not m.pronoun]
+            if before_colon:
+                return self.name_of(before_colon[-1]), before_colon[-1], ":"
+        # A remark that continues the paragraph's previous quote.
+        if block_speaker:
+            return block_speaker, None, None
+        # A paragraph that is nothing but a quote continues the previous speaker.
+        if not masked[s0:s1].strip(" ,.;:—–-") and self.ctx.last_speaker:
+            return self.ctx.last_speaker, None, None
+        return None, None, None
+
+
+_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?=but\s)|,\s+(?=while\s)|\s+[—–]\s+(?=[a-z])")
+
+
+def _atomic_parts(text: str, lo: int, hi: int, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Split a sentence into clauses that each state one thing, never inside a quotation."""
+    cuts = [lo]
+    for m in _CLAUSE_SPLIT.finditer(text, lo, hi):
+        if any(q.start - 1 <= m.start() <= q.end for q in quotes):
+            continue
+        left = text[cuts[-1]:m.start()]
+        right = text[m.end():hi]
+        if len(left.split()) >= 5 and len(right.split()) >= 5:
+            cuts.append(m.start())
+            cuts.append(m.end())
+    cuts.append(hi)
+    parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+    out = []
+    for a, b in parts:
+        while a < b and text[a] in " ,;":
+            a += 1
+        while b > a and text[b - 1] in " ,;":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _content_words(text: str, speaker: str | None) -> int:
+    name_words = set(fold(speaker or "").split())
+    verbs = reporting_verbs()
+    return sum(
+        1 for w in _WORD_RE.findall(text)
+        if w.lower() not in _STOP and w.lower() not in verbs and fold(w) not in name_words
+    )
+
+
+def _known_names(article_ents: Sequence[Sequence[RawEntity]]) -> dict[str, str]:
+    people = [e.text for ents in article_ents for e in ents if e.label == "person"]
+    canon = canonical_names(people)
+    known: dict[str, str] = {}
+    for mention, full in canon.items():
+        known[mention] = full
+        if len(full.split()) >= 2:
+            last = full.split()[-1]
+            if last[:1].isupper() and len(last) > 2:
+                known.setdefault(last, full)
+    return known
+
+
+def _claim_entities(article: Article, block: Block, ents: Sequence[RawEntity], lo: int, hi: int,
+                    known: dict[str, str]) -> tuple[Entity, ...]:
+    out = []
+    for e in ents:
+        if lo <= e.start and e.end <= hi:
+            label = e.label
+            canonical = e.text
+            if e.text in known:
+                label, canonical = "person", known[e.text]
+            raw = span_of(article, block, e.start, e.end)
+            role = find_role(block.text, e.start, e.end) if label == "person" else None
+            out.append(Entity(raw.start, raw.end, raw.text, label, canonical, role))
+    return tuple(out)
+
+
+def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequence[RawEntity]]) -> list[Claim]:
+    """All claims of one article, in reading order."""
+    article = item.article
+    known = _known_names(ents_per_block)
+    resolver = _Resolver(known)
+    drafts: list[dict] = []
+    for block, ents in zip(item.blocks, ents_per_block):
+        text = block.text
+        quotes = find_quotes(text)
+        masked = _masked(text, quotes)
+        sentences = split_sentences(text, quotes)
+        block_speaker: str | None = None
+        resolver.ctx.block_subjects = []
+        in_flow = block.kind in ("body", "heading")
+        dates_all = find_dates(text, article.published)
+        for s0, s1 in sentences:
+            mentions = _mentions(text, masked, ents, known, s0, s1)
+            sent_quotes = [q for q in quotes if s0 <= q.start < s1]
+            sent_span = span_of(article, block, s0, s1)
+            speakers: list[str | None] = []
+            for q in sent_quotes:
+                name, mention, cue = resolver.speaker(text, masked, (s0, s1), q, sent_quotes, mentions, block_speaker)
+                speakers.append(name)
+                qspan = span_of(article, block, q.start, q.end)
+                drafts.append(dict(
+                    type=ClaimType.QUOTE if block.kind != "caption" else ClaimType.CAPTION,
+                    span=qspan, sentence=sent_span, quote=q.text, quote_span=qspan, speaker=name,
+                    speaker_span=span_of(article, block, mention.start, mention.end) if mention else None, cue=cue,
+                    lo=q.start, hi=q.end, block=block, ents=ents, dates=dates_all,
+                ))
+                if name:
+                    block_speaker = name
+                    if in_flow:
+                        resolver.ctx.last_speaker = name
+            subject = resolver.subject_of([m for m in mentions if m.start >= s0])
+            if subject and in_flow:
+                resolver.ctx.block_subjects.append(subject)
+                resolver.ctx.last_subject = subject
+            quoted = sum(q.end - q.start for q in sent_quotes)
+            length = max(1, s1 - s0)
+            if sent_quotes and quoted / length >= 0.5:
+                # Mostly quotation: keep a statement only for a frame segment that says more than who spoke.
+                pieces = []
+                edges = [s0] + [x for q in sent_quotes for x in (q.start - 1, q.end + (1 if q.closed else 0))] + [s1]
+                for a, b in zip(edges[::2], edges[1::2]):
+                    seg = text[a:b]
+                    if _content_words(seg, speakers[0] if speakers else None) >= 6:
+                        pieces.append((a, b))
+                parts = [(a + len(text[a:b]) - len(text[a:b].lstrip(" ,.;—–")),
+                          b - (len(text[a:b]) - len(text[a:b].rstrip(" ,.;—–")))) for a, b in pieces]
+            else:
+                parts = _atomic_parts(text, s0, s1, sent_quotes)
+            for a, b in parts:
+                if b - a < 3 or not re.search(r"[A-Za-z]", text[a:b]):
+                    continue
+                kind = ClaimType.CAPTION if block.kind == "caption" else ClaimType.STATEMENT
+                drafts.append(dict(type=kind, span=span_of(article, block, a, b), sentence=sent_span, lo=a, hi=b,
+                                   block=block, ents=ents, dates=dates_all))
+    drafts.sort(key=lambda d: (d["span"].start, d["type"] != ClaimType.STATEMENT, d["span"].end))
+    claims: list[Claim] = []
+    for i, d in enumerate(drafts):
+        block, lo, hi = d["block"], d["lo"], d["hi"]
+        numbers = tuple(
+            replace(n, start=span_of(article, block, lo + n.start, lo + n.end).start,
+                    end=span_of(article, block, lo + n.start, lo + n.end).end)
+            for n in find_numbers(block.text[lo:hi])
+        )
+        dates = tuple(
+            replace(dm, start=span_of(article, block, dm.start, dm.end).start,
+                    end=span_of(article, block, dm.start, dm.end).end)
+            for dm in d["dates"] if lo <= dm.start and dm.end <= hi
+        )
+        claims.append(Claim(
+            id=f"{article.id}#c{i}", source=article.id, index=i, type=d["type"], span=d["span"],
+            sentence=d["sentence"], quote=d.get("quote"), quote_span=d.get("quote_span"), speaker=d.get("speaker"),
+            speaker_span=d.get("speaker_span"), cue=d.get("cue"), numbers=numbers, dates=dates,
+            entities=_claim_entities(article, block, d["ents"], lo, hi, known),
+        ))
+    return claims
+
+
+def canonicalise_speakers(claims: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
+    """Give every speaker the fullest name any source uses for the same person (``Ushakov`` -> ``Yuri Ushakov``)."""
+    names = [c.speaker for cs in claims.values() for c in cs if c.speaker]
+    names += [e.canonical for cs in claims.values() for c in cs for e in c.entities if e.label == "person"]
+    canon = canonical_names(names)
+    by_surname: dict[str, set[str]] = {}
+    for full in canon.values():
+        if len(full.split()) >= 2:
+            by_surname.setdefault(surname(full), set()).add(full)
+
+    def best(name: str | None) -> str | None:
+        if not name:
+            return name
+        full = canon.get(name, name)
+        if len(full.split()) < 2:
+            options = by_surname.get(surname(full), set())
+            if len(options) == 1:
+                full = next(iter(options))
+        return full
+
+    out: dict[str, list[Claim]] = {}
+    for source, cs in claims.items():
+        out[source] = [
+            replace(c, speaker=best(c.speaker),
+                    entities=tuple(replace(e, canonical=best(e.canonical) or e.canonical) if e.label == "person" else e
+                                   for e in c.entities))
+            for c in cs
+        ]
+    return out
+
+
+def extract_claims(items: Sequence[LoadedArticle], tagger: EntityTagger | None = None) -> dict[str, list[Claim]]:
+    """Claims of every article, keyed by source id, with speakers canonicalised across sources."""
+    tagger = tagger or EntityTagger()
+    texts = [b.text for item in items for b in item.blocks]
+    tagged = tagger.tag(texts) if texts else []
+    out: dict[str, list[Claim]] = {}
+    pos = 0
+    for item in items:
+        n = len(item.blocks)
+        out[item.article.id] = extract_article_claims(item, tagged[pos:pos + n])
+        pos += n
+    return canonicalise_speakers(out)
+
+
+def sentence_count(item: LoadedArticle) -> int:
+    return sum(len(split_sentences(b.text)) for b in item.blocks)
+
+
+def span_text(span: Span) -> str:
+    return span.text

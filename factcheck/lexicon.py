@@ -1,0 +1,59 @@
+"""Word lists kept as data files in ``factcheck/data``, loaded once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("factcheck.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@cache
+def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _lines("boilerplate.txt"))
+
+
+@cache
+def photo_agencies() -> tuple[str, ...]:
+    return tuple(_lines("photo_agencies.txt"))
+
+
+def _inflect(lemma: str) -> set[str]:
+    forms = {lemma}
+    irregular = {"say": {"says", "said", "saying"}, "tell": {"tells", "told", "telling"},
+                 "write": {"writes", "wrote", "writing", "written"}, "told": {"told"},
+                 "deny": {"denies", "denied", "denying"}, "reply": {"replies", "replied", "replying"},
+                 "testify": {"testifies", "testified", "testifying"}, "quip": {"quips", "quipped", "quipping"},
+                 "underscore": {"underscores", "underscored", "underscoring"}}
+    if lemma in irregular:
+        return forms | irregular[lemma]
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("sh", "ch", "ss", "x")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", lemma):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Every inflected form of the reporting verbs (``said``, ``telling``, ``warned`` ...)."""
+    forms: set[str] = set()
+    for lemma in _lines("reporting_verbs.txt"):
+        forms |= _inflect(lemma.lower())
+    return frozenset(forms)
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A plain word list from ``factcheck/data/NAME.txt``, lower-cased."""
+    return frozenset(w.lower() for w in _lines(f"{name}.txt"))

@@ -1,0 +1,251 @@
+"""Data types shared by every stage of the pipeline.
+
+Every type is a frozen dataclass so a stage can never change what an earlier stage produced, and every piece of
+text shown to a reader carries a :class:`Span` into the article's raw text (after decoding, before any cleaning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class ClaimType(str, Enum):
+    """What a claim is: a plain statement, a direct quotation, or a photo caption."""
+
+    STATEMENT = "statement"
+    QUOTE = "quote"
+    CAPTION = "caption"
+
+
+class FindingKind(str, Enum):
+    """The finding kinds of the report contract (``docs/report-contract.md``)."""
+
+    QUOTE_DIVERGENCE = "quote_divergence"
+    NUMBER_CONFLICT = "number_conflict"
+    DATE_CONFLICT = "date_conflict"
+    ENTITY_CONFLICT = "entity_conflict"
+    ATTRIBUTION_CONFLICT = "attribution_conflict"
+    CONTRADICTION = "contradiction"
+    OMISSION = "omission"
+    UNIQUE_CLAIM = "unique_claim"
+
+
+class Severity(str, Enum):
+    """How much a finding matters; ordered so that ``ERROR`` is the most serious."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class OutputFormat(str, Enum):
+    """Report formats the CLI can write."""
+
+    RICH = "rich"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+class GroupStatus(str, Enum):
+    """How the sources relate on one claim group."""
+
+    AGREEMENT = "agreement"
+    DIVERGENT = "divergent"
+    PARTIAL = "partial"
+    UNIQUE = "unique"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character range ``[start, end)`` in one article's raw text, with the words it covers."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article.
+
+    Attributes:
+        id: file name without extension, or the JSONL ``id`` field.
+        path: where it was read from (for JSONL, ``file.jsonl:LINE``).
+        raw: the text as decoded, before any cleaning; every span points into it.
+        title: the headline, if one was found.
+        published: the article's date, from metadata or the text itself.
+        blocks: the content paragraphs kept after stripping boilerplate, as spans into ``raw``.
+        captions: photo captions, kept apart from the body.
+        dropped: boilerplate removed (navigation, credits, disclaimers), for transparency.
+        title_span: where the headline stands in ``raw`` when it is part of the text.
+        warnings: anything the loader wants the reader to know (encoding guessed, non-English text).
+    """
+
+    id: str
+    path: str
+    raw: str
+    title: str | None
+    published: dt.date | None
+    blocks: tuple[Span, ...]
+    captions: tuple[Span, ...] = ()
+    dropped: tuple[Span, ...] = ()
+    title_span: Span | None = None
+    warnings: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation found in text (offsets relative to the text given to the extractor)."""
+
+    start: int
+    end: int
+    text: str
+    open_mark: str
+    close_mark: str
+    closed: bool = True
+
+
+@dataclass(frozen=True)
+class Number:
+    """A quantity mentioned in text: ``value`` (or ``low``..``high`` for a range) in ``unit``."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    unit: str
+    approx: bool = False
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date mentioned in text, resolved to a calendar date where the article's date allows it."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    weekday: int | None = None
+    granularity: str = "day"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named person, organisation or place, with a role or title when the text gives one."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An atomic claim: one statement, quotation or caption of one source.
+
+    ``span`` locates the claim's words in the raw text. For a quote claim ``quote`` holds the verbatim words inside
+    the quotation marks and ``quote_span`` their location; ``speaker`` is the full name the quote is attributed to.
+    ``frame`` is the sentence the claim came from.
+    """
+
+    id: str
+    source: str
+    index: int
+    type: ClaimType
+    span: Span
+    sentence: Span
+    quote: str | None = None
+    quote_span: Span | None = None
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue: str | None = None
+    numbers: tuple[Number, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Claims from several sources that state the same thing."""
+
+    id: str
+    claims: tuple[str, ...]
+    sources: tuple[str, ...]
+    status: GroupStatus
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The exact words of one source that a finding rests on."""
+
+    source: str
+    claim: str | None
+    text: str
+    start: int
+    end: int
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a reader should look at, with evidence from every source it names."""
+
+    id: str
+    kind: FindingKind
+    severity: Severity
+    group: str | None
+    sources: tuple[str, ...]
+    message: str
+    evidence: tuple[Evidence, ...]
+    details: tuple[tuple[str, str], ...] = ()
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    """Per-source counts for the report."""
+
+    id: str
+    path: str
+    title: str | None
+    published: dt.date | None
+    sentences: int
+    claims: int
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    """The whole audit: sources, claims, groups and findings, ready for any renderer."""
+
+    tool_version: str
+    model: str
+    sources: tuple[SourceSummary, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[ClaimGroup, ...]
+    findings: tuple[Finding, ...]
+    notes: tuple[str, ...] = ()
+    articles: tuple[Article, ...] = field(default=(), compare=False, repr=False)
+
+    def findings_by_kind(self) -> dict[str, int]:
+        counts: dict[str, int] = {kind.value: 0 for kind in FindingKind}
+        for finding in self.findings:
+            counts[finding.kind.value] += 1
+        return counts

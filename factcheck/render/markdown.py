@@ -1,0 +1,98 @@
+"""Markdown renderer: the report an editor reads first, safe to publish on GitHub."""
+
+from __future__ import annotations
+
+from factcheck.models import Finding, FindingKind, Report
+from factcheck.render.safe import diff_parts, md_inline
+from factcheck.render.summary import first_text, matrix_groups, scorecard
+
+_SEVERITY_ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+
+
+def _diff_md(marked: str) -> str:
+    out = []
+    for tag, words in diff_parts(marked):
+        text = md_inline(words.strip())
+        if not text:
+            continue
+        out.append(f"~~{text}~~" if tag == "delete" else f"**{text}**" if tag == "insert" else text)
+    return " ".join(out)
+
+
+def _finding(f: Finding) -> list[str]:
+    lines = [f'<a id="{f.id}"></a>', f"### {_SEVERITY_ICON[f.severity.value]} {f.kind.value}: {md_inline(f.message)}",
+             "", f"`{f.id}` · severity **{f.severity.value}**" + (f" · group `{f.group}`" if f.group else ""), ""]
+    for e in f.evidence:
+        role = f" ({e.role})" if e.role else ""
+        lines.append(f"- **{md_inline(e.source)}**{role}, chars {e.start}–{e.end}: “{md_inline(e.text)}”")
+    for key, value in f.details:
+        if key.startswith("diff "):
+            lines.append(f"- diff {md_inline(key[5:])}: {_diff_md(value)}")
+        elif key.startswith("claim "):
+            continue
+        else:
+            lines.append(f"- {md_inline(key)}: {md_inline(value)}")
+    lines.append("")
+    return lines
+
+
+def render_markdown(report: Report, title: str = "factcheck audit", image: str | None = None) -> str:
+    n = len(report.sources)
+    counts = report.findings_by_kind()
+    shared = sum(1 for g in report.groups if len(g.sources) >= 2)
+    lines = [f"# {md_inline(title)}", ""]
+    lines.append(f"**{n} sources**, {len(report.claims)} claims in {len(report.groups)} groups; "
+                 f"{shared} groups are carried by two or more sources.")
+    sev = {s: sum(1 for f in report.findings if f.severity.value == s) for s in ("error", "warning", "info")}
+    lines.append(f"Findings: {sev['error']} errors, {sev['warning']} warnings, {sev['info']} notes.")
+    lines.append("")
+    for note in report.notes:
+        lines.append(f"> {md_inline(note)}")
+    if report.notes:
+        lines.append("")
+    serious = [f for f in report.findings if f.severity.value != "info"][:8]
+    if serious:
+        lines += ["## Most serious findings", ""]
+        for f in serious:
+            lines.append(f"1. {_SEVERITY_ICON[f.severity.value]} **{f.kind.value}**: "
+                         f"[{md_inline(f.message)}](#{f.id})")
+        lines.append("")
+    lines += ["## Findings by kind", "", "| kind | count |", "| --- | ---: |"]
+    lines += [f"| {k} | {v} |" for k, v in counts.items()]
+    lines += ["", "## Sources", "",
+              "| source | title | date | claims | corroborated | unique | altered quotes | omissions |",
+              "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for s, src in zip(scorecard(report), report.sources):
+        lines.append(f"| {md_inline(s.id)} | {md_inline(s.title or '')} | "
+                     f"{src.published.isoformat() if src.published else ''} | {s.claims} | {s.corroborated:.0%} | "
+                     f"{s.unique} | {s.altered_quotes} | {s.omissions} |")
+    lines.append("")
+    groups, more = matrix_groups(report)
+    if groups:
+        lines += ["## Coverage", ""]
+        if image:
+            lines += [f"![coverage matrix]({image})", ""]
+        ids = [s.id for s in report.sources]
+        short_ids = [i[:8] for i in ids]
+        lines.append("| group | claim | " + " | ".join(md_inline(i) for i in short_ids) + " |")
+        lines.append("| --- | --- | " + " | ".join(":---:" for _ in ids) + " |")
+        for g in groups:
+            marks = " | ".join(("⚠" if g.status.value == "divergent" else "✓") if i in g.sources else "·"
+                               for i in ids)
+            text = first_text(report, g)
+            text = text if len(text) <= 80 else text[:79] + "…"
+            lines.append(f"| {g.id} | {md_inline(text)} | {marks} |")
+        if more:
+            lines.append(f"\n{more} more shared groups are in the JSON report.")
+        lines.append("")
+    lines += ["## Findings", ""]
+    for kind in FindingKind:
+        of_kind = [f for f in report.findings if f.kind == kind]
+        if not of_kind:
+            continue
+        lines += [f"### {kind.value} ({len(of_kind)})", ""]
+        for f in of_kind:
+            lines += ["#" + line if line.startswith("### ") else line for line in _finding(f)]
+    if not report.findings:
+        lines.append("No findings.")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,55 @@
+"""The report as plain records: the JSON contract (``factcheck.report/1``) that every format is built from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck.models import Report
+
+SCHEMA = "factcheck.report/1"
+
+
+def as_records(report: Report) -> dict[str, Any]:
+    """The report as the JSON-ready dict of ``docs/report-contract.md``."""
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "factcheck", "version": report.tool_version, "model": report.model},
+        "sources": [
+            {"id": s.id, "path": s.path, "title": s.title, "published": s.published.isoformat() if s.published else None,
+             "sentences": s.sentences, "claims": s.claims, "warnings": list(s.warnings)}
+            for s in report.sources
+        ],
+        "claims": [
+            {"id": c.id, "source": c.source, "text": c.span.text, "start": c.span.start, "end": c.span.end,
+             "type": c.type.value, "quote": c.quote, "speaker": c.speaker,
+             "numbers": [{"text": n.text, "start": n.start, "end": n.end, "low": n.low, "high": n.high,
+                          "unit": n.unit, "approx": n.approx} for n in c.numbers],
+             "dates": [{"text": d.text, "start": d.start, "end": d.end,
+                        "date": d.date.isoformat() if d.date else None, "granularity": d.granularity}
+                       for d in c.dates],
+             "entities": [{"text": e.text, "start": e.start, "end": e.end, "label": e.label,
+                           "canonical": e.canonical, "role": e.role} for e in c.entities]}
+            for c in report.claims
+        ],
+        "groups": [
+            {"id": g.id, "claims": list(g.claims), "sources": list(g.sources), "status": g.status.value,
+             "score": g.score}
+            for g in report.groups
+        ],
+        "findings": [
+            {"id": f.id, "kind": f.kind.value, "severity": f.severity.value, "group": f.group,
+             "sources": list(f.sources), "message": f.message,
+             "evidence": [{"source": e.source, "claim": e.claim, "text": e.text, "start": e.start, "end": e.end,
+                           "role": e.role} for e in f.evidence],
+             "details": [{"key": k, "value": v} for k, v in f.details], "score": f.score}
+            for f in report.findings
+        ],
+        "summary": {
+            "sources": len(report.sources), "claims": len(report.claims), "groups": len(report.groups),
+            "corroborated_groups": sum(1 for g in report.groups if len(g.sources) >= 2),
+            "findings": report.findings_by_kind(),
+            "severities": {sev: sum(1 for f in report.findings if f.severity.value == sev)
+                           for sev in ("error", "warning", "info")},
+        },
+        "notes": list(report.notes),
+    }

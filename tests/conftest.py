@@ -1,0 +1,40 @@
+"""Shared fixtures: the seed articles, a deterministic fake embedder, and the real packaged model (loaded once)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.config import Config
+from factcheck.embed import HashingEmbedder
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+POLNEAR = SHARED / "corpora" / "polnear"
+
+
+@pytest.fixture()
+def fake_embedder() -> HashingEmbedder:
+    return HashingEmbedder()
+
+
+@pytest.fixture()
+def config(tmp_path: Path) -> Config:
+    return Config(cache_dir=str(tmp_path / "claims"), reports_dir=str(tmp_path / "reports"))
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    from factcheck.embed import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def seed_report(real_embedder, tmp_path_factory):
+    import factcheck
+
+    cache = tmp_path_factory.mktemp("claims")
+    return factcheck.audit([SEEDS], Config(cache_dir=str(cache), use_cache=False), embedder=real_embedder)

@@ -1,0 +1,66 @@
+"""The real command, as a user runs it: exit codes, errors without tracebacks, output files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600)
+
+
+@pytest.mark.parametrize("setup, words", [
+    (lambda d: d / "empty", "no article files"),
+    (lambda d: d / "missing.txt", "no such file"),
+])
+def test_bad_paths(tmp_path: Path, setup, words: str) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run("audit", str(setup(tmp_path)), cwd=tmp_path)
+    assert result.returncode == 2
+    assert words in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.7\n\x00\x01")
+    result = run("audit", str(tmp_path / "scan.txt"), cwd=tmp_path)
+    assert result.returncode == 2 and "PDF" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_json_twice_same_bytes_and_markdown_written(tmp_path: Path) -> None:
+    out1, out2 = tmp_path / "a.json", tmp_path / "b.json"
+    r1 = run("audit", str(SEEDS), "--format", "json", "-o", str(out1), "--exit-zero", cwd=tmp_path)
+    assert r1.returncode == 0, r1.stderr
+    r2 = run("audit", str(SEEDS), "--format", "json", "-o", str(out2), "--exit-zero", cwd=tmp_path)
+    assert r2.returncode == 0, r2.stderr
+    assert out1.read_bytes() == out2.read_bytes()
+    assert (tmp_path / "reports" / "seeds.md").is_file()
+    assert json.loads(out1.read_text())["summary"]["sources"] == 5
+
+
+def test_single_article_says_nothing_to_compare(tmp_path: Path) -> None:
+    result = run("audit", str(SEEDS / "003_998704dbdea93a8f.txt"), "--format", "json", "--exit-zero",
+                 "--no-markdown", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert any("nothing to compare" in n for n in data["notes"])
+    assert data["findings"] == []
+
+
+def test_fail_on_exit_codes(tmp_path: Path) -> None:
+    result = run("audit", str(SEEDS), "--format", "json", "--no-markdown", "--fail-on", "error", cwd=tmp_path)
+    assert result.returncode == 1
+    result = run("audit", str(SEEDS), "--format", "json", "--no-markdown", "--fail-on", "never", cwd=tmp_path)
+    assert result.returncode == 0
+
+
+def test_package_runs_from_repo_root() -> None:
+    assert (ROOT / "factcheck" / "__main__.py").is_file()

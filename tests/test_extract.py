@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.extract.dates import find_dates
+from factcheck.extract.numbers import find_numbers
+from factcheck.extract.quotes import find_quotes, split_sentences
+
+REF = dt.date(2025, 12, 3)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        ("He said, “We agreed on some things… while others drew criticism.”",
+         ["We agreed on some things… while others drew criticism."]),
+        ('She said "no deal" and "not yet".', ["no deal", "not yet"]),
+        ("Trump: Kushner and Witkoff’s Meeting with Putin ‘Reasonably Good’", ["Reasonably Good"]),
+        ("Kushner’s talks and Putin’s aides met.", []),
+        ("“Outer ‘middle “inner” middle’ outer,” he said.", ["Outer ‘middle “inner” middle’ outer,"]),
+        ("“This quote never closes and runs on", ["This quote never closes and runs on"]),
+        ("No quotes at all here.", []),
+        ("“I don’t know. We will see,” Trump said.", ["I don’t know. We will see,"]),
+    ],
+)
+def test_find_quotes(text: str, quotes: list[str]) -> None:
+    assert [q.text for q in find_quotes(text)] == quotes
+    for q in find_quotes(text):
+        assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("“I don’t know. We’re going to find out,” Trump said. He left.", 2),
+        ("U.S. Secretary of State Marco Rubio spoke. Then Dr. Smith left.", 2),
+        ("He noted that the war “should have never been started.” He left.", 2),
+        ("One sentence only", 1),
+    ],
+)
+def test_split_sentences(text: str, count: int) -> None:
+    assert len(split_sentences(text)) == count
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("about a 30-to-50 kilometer space", [(30, 50, "kilometer")]),
+        ("30 to 50 kilometers of space", [(30, 50, "kilometer")]),
+        ("the 20% of the Donetsk region", [(20, 20, "percent")]),
+        ("presented Putin with four documents", [(4, 4, "document")]),
+        ("losing thousands of soldiers a week", [(1000, 9999, "soldier")]),
+        ("an initial 28-point plan", [(28, 28, "point")]),
+        ("It cost $5 million.", [(5e6, 5e6, "usd")]),
+        ("no one knows; one of them", []),
+        ("on December 2, 2025 in Moscow", []),
+    ],
+)
+def test_find_numbers(text: str, expected: list[tuple[float, float, str]]) -> None:
+    assert [(n.low, n.high, n.unit) for n in find_numbers(text)] == expected
+
+
+def test_nearly_is_approximate() -> None:
+    (n,) = find_numbers("the nearly four-year Russian invasion")
+    assert n.approx and n.low == 4 and n.unit == "year"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Trump said Wednesday", "2025-12-03"),
+        ("he spoke with them on Tuesday night", "2025-12-02"),
+        ("invited Umerov to Miami on Thursday to continue talks", "2025-12-04"),
+        ("would meet European leaders in Brussels on Wednesday", "2025-12-03"),
+        ("on December 2, 2025", "2025-12-02"),
+        ("on Sunday, Nov. 30, 2025, in Florida", "2025-11-30"),
+        ("presented to Ukraine last month", "2025-11-01"),
+    ],
+)
+def test_find_dates(text: str, expected: str) -> None:
+    dates = [d for d in find_dates(text, REF) if d.date]
+    assert dates and dates[-1].date.isoformat() == expected
+
+
+def test_december_2_2025_is_a_tuesday() -> None:
+    (d,) = find_dates("December 2, 2025", REF)
+    assert d.weekday == 1
