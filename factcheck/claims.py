@@ -178,6 +178,8 @@ class _Resolver:
         return None, None, None
 
 
+# Wire-style labels in front of a sentence are not part of the claim ("URGENT UPDATE: ...").
+_LABEL = re.compile(r"(?:URGENT |BREAKING )?(?:UPDATE|UPDATED|BREAKING(?: NEWS)?|EXCLUSIVE|DEVELOPING|WATCH|ALERT)\s*:\s*")
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?=but\s)|,\s+(?=while\s)|\s+[—–]\s+(?=[a-z])")
 
 
@@ -295,6 +297,9 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
             else:
                 parts = _atomic_parts(text, s0, s1, sent_quotes)
             for a, b in parts:
+                label = _LABEL.match(text, a, b)
+                if label:
+                    a = label.end()
                 if b - a < 3 or not re.search(r"[A-Za-z]", text[a:b]):
                     continue
                 kind = ClaimType.CAPTION if block.kind == "caption" else ClaimType.STATEMENT

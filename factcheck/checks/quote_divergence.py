@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
 from factcheck.extract.entities import surname
 from factcheck.models import Claim, ClaimType, Finding, FindingKind
-from factcheck.wording import GAP, best_window, diff_ops, local_match, marked, segments, similarity, tokens
+from factcheck.wording import GAP, best_window, diff_ops, marked, segments, similarity, tokens
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,11 @@ def compare_quotes(probe_text: str, other_text: str) -> Comparison:
             elif len(edge) >= 3:
                 leftovers.append(edge)
         ops = diff_ops(seg[a0:a1], other.words[b0:b1])
+        # Words of the other rendering beyond the probe's first or last word: the probe quotes less.
+        while ops and ops[0][0] == "insert":
+            b0 += len(ops.pop(0)[2])
+        while ops and ops[-1][0] == "insert":
+            ops.pop()
         pos_b = b0
         for tag, old, new in ops:
             start_b = pos_b
@@ -112,45 +117,48 @@ def _first_change(ops) -> str:
     return ""
 
 
-def _splice_partner(ctx: CheckContext, probe: Claim, seg: tuple[str, ...], source: str, used: str) -> Claim | None:
-    """Another quotation of the same speaker in ``source`` that holds the words of ``seg``."""
-    best, best_cov = None, 0.0
-    for c in ctx.source_claims(source):
-        if c.type != ClaimType.QUOTE or c.id == used or not c.quote:
-            continue
-        if probe.speaker and c.speaker and surname(probe.speaker) != surname(c.speaker):
-            continue
-        m = local_match(seg, _words(c.quote).words)
-        if m.coverage_a > best_cov:
-            best, best_cov = c, m.coverage_a
-    return best if best_cov >= 0.6 else None
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    return not (a.speaker and b.speaker) or surname(a.speaker) == surname(b.speaker)
 
 
 def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
-    """Diffs, one-line changes and the claims involved when ``a`` and ``b`` render one remark differently."""
+    """Diffs, one-line changes and the claims involved when ``a`` and ``b`` render one remark differently.
+
+    Each ellipsis-separated run of the shorter quotation is compared with the quotation of the other source that
+    holds it best (the grouped one first); runs found in two different quotations make a splice.
+    """
     short_c, long_c = (a, b) if len(tokens(a.quote or "")) <= len(tokens(b.quote or "")) else (b, a)
-    comp = compare_quotes(short_c.quote or "", long_c.quote or "")
+    if len(segments(tokens(long_c.quote or ""))) > 1 >= len(segments(tokens(short_c.quote or ""))):
+        # The rendering with ellipses is the one that may join remarks: probe it.
+        short_c, long_c = long_c, short_c
+    probe = tokens(short_c.quote or "")
+    candidates = [long_c] + [c for c in ctx.source_claims(long_c.source)
+                             if c.type == ClaimType.QUOTE and c.quote and c.id != long_c.id and _same_speaker(c, short_c)]
+    cand_words = {c.id: _words(c.quote or "").words for c in candidates}
+    by_target: dict[str, list[tuple[str, ...]]] = {}
+    for s0, s1 in segments(probe):
+        seg = probe[s0:s1]
+        scores = [(best_window(seg, cand_words[c.id]).matched, -k, c) for k, c in enumerate(candidates)]
+        matched, _, target = max(scores, key=lambda t: (t[0], t[1]))
+        if matched < 2 or target.id != long_c.id and matched < best_window(seg, cand_words[long_c.id]).matched + 2:
+            target = long_c
+        by_target.setdefault(target.id, []).append(seg)
     diffs: list[tuple[str, str]] = []
     changes: list[str] = []
     involved: list[Claim] = []
-    spliced: list[Claim] = []
-    for seg in comp.leftovers:
-        partner = _splice_partner(ctx, short_c, seg, long_c.source, long_c.id)
-        if partner is not None and partner.id not in {p.id for p in spliced}:
-            spliced.append(partner)
-            sub = compare_quotes(" ".join(seg), partner.quote or "")
-            if sub.changed:
-                diffs.append((f"diff {short_c.source} ~ {partner.source}", marked(list(sub.ops))))
-                changes.append(f"{short_c.source} {_first_change(sub.ops)} in {partner.source}")
-    if spliced:
-        involved += [short_c, long_c, *spliced]
+    targets = [c for c in candidates if c.id in by_target]
+    if len(targets) > 1:
+        involved += [short_c, *targets]
         diffs.append((f"splice {short_c.source}",
-                      f"joins words from {len(spliced) + 1} separate remarks in {long_c.source}"))
-        changes.insert(0, f"{short_c.source} splices {len(spliced) + 1} separate remarks into one quotation")
-    if comp.changed:
-        involved += [short_c, long_c]
-        diffs.append((f"diff {short_c.source} ~ {long_c.source}", marked(list(comp.ops))))
-        changes.append(f"{short_c.source} {_first_change(comp.ops)} in {long_c.source}")
+                      f"joins words from {len(targets)} separate remarks in {long_c.source}"))
+        changes.append(f"{short_c.source} splices {len(targets)} separate remarks into one quotation")
+    for target in targets:
+        text = f" {GAP} ".join(" ".join(seg) for seg in by_target[target.id])
+        comp = compare_quotes(text, target.quote or "")
+        if comp.changed:
+            involved += [short_c, target]
+            diffs.append((f"diff {short_c.source} ~ {target.source}", marked(list(comp.ops))))
+            changes.append(f"{short_c.source} {_first_change(comp.ops)} in {target.source}")
     return diffs, changes, involved
 
 
@@ -171,6 +179,25 @@ def _best_counterpart(ctx: CheckContext, claim: Claim, source: str) -> Claim | N
     return best if best_sim >= 0.6 else None
 
 
+def _rendered_elsewhere(ctx: CheckContext, alone: Claim, other: Claim) -> bool:
+    """Whether the words ``alone`` shares with ``other`` are already rendered by another quotation of ``alone``'s
+    source grouped with ``other`` (then that pair is compared, not this one)."""
+    group = next((g for g in ctx.groups if other.id in g.claims), None)
+    if group is None:
+        return False
+    target = _words(other.quote or "").words
+    mine = best_window(_words(alone.quote or "").words, target)
+    for cid in group.claims:
+        member = ctx.claims[cid]
+        if member.source != alone.source or member.type != ClaimType.QUOTE:
+            continue
+        theirs = best_window(_words(member.quote or "").words, target)
+        overlap = min(mine.b1, theirs.b1) - max(mine.b0, theirs.b0)
+        if overlap > 0.5 * max(1, min(mine.b1 - mine.b0, theirs.b1 - theirs.b0)):
+            return True
+    return False
+
+
 @register("FC101", FindingKind.QUOTE_DIVERGENCE)
 def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
     """The same quotation is worded differently across sources (changed, added, dropped, moved words, or a splice)."""
@@ -186,10 +213,9 @@ def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
             # A quotation alone in its group may still render part of a longer quotation elsewhere that
             # was grouped with a fuller rendering: compare it with its best counterpart in each other source.
             alone = quotes[0]
-            group_of = {cid: g for g in ctx.groups for cid in g.claims}
             pairs = [(alone, other) for source in ctx.sources if source != alone.source
                      for other in [_best_counterpart(ctx, alone, source)]
-                     if other is not None and alone.source not in group_of[other.id].sources]
+                     if other is not None and not _rendered_elsewhere(ctx, alone, other)]
         diffs: list[tuple[str, str]] = []
         changes: list[str] = []
         involved: dict[str, Claim] = {}

@@ -44,21 +44,24 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
         console.print(Panel(head, title=_t(title), expand=False))
 
         table = Table(title="Sources", show_lines=False)
+        table.add_column("", no_wrap=True)
         for col in ("source", "claims", "corroborated", "unique", "altered quotes", "omissions"):
             table.add_column(col, justify="right" if col != "source" else "left")
-        for s in scorecard(report):
-            table.add_row(_t(s.id), str(s.claims), f"{s.corroborated:.0%}", str(s.unique), str(s.altered_quotes),
+        for k, s in enumerate(scorecard(report)):
+            table.add_row(chr(ord("A") + k) if k < 26 else str(k), _t(s.id), str(s.claims), f"{s.corroborated:.0%}", str(s.unique), str(s.altered_quotes),
                           str(s.omissions))
         console.print(table)
 
         groups, more = matrix_groups(report, limit=30)
         if groups:
-            matrix = Table(title="Coverage (claim groups by source)")
-            matrix.add_column("group")
-            matrix.add_column("claim", overflow="ellipsis", max_width=60, no_wrap=True)
             ids = [s.id for s in report.sources]
-            for sid in ids:
-                matrix.add_column(_t(sid[:6]), justify="center")
+            labels = [chr(ord("A") + i) if i < 26 else str(i) for i in range(len(ids))]
+            legend = "  ".join(f"{lab}={printable(sid)}" for lab, sid in zip(labels, ids))
+            matrix = Table(title="Coverage (claim groups by source)", caption=legend)
+            matrix.add_column("group", no_wrap=True, min_width=4)
+            matrix.add_column("claim", overflow="ellipsis", no_wrap=True, max_width=max(20, console.width - 12 - 4 * len(ids)))
+            for lab in labels:
+                matrix.add_column(lab, justify="center", width=1, no_wrap=True)
             for g in groups:
                 cells = [Text("⚠", "matrix.divergent") if (i in g.sources and g.status.value == "divergent")
                          else Text("✓", "matrix.present") if i in g.sources else Text("·", "matrix.absent")
@@ -84,8 +87,12 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
                 if key.startswith("diff "):
                     body.append("\n  " + printable(key) + ": ")
                     for tag, words in diff_parts(value):
-                        body.append(printable(words), "diff.delete" if tag == "delete" else
-                                    "diff.insert" if tag == "insert" else "")
+                        if tag == "delete":
+                            body.append(f"[-{printable(words)}-]", "diff.delete")
+                        elif tag == "insert":
+                            body.append(f"{{+{printable(words)}+}}", "diff.insert")
+                        else:
+                            body.append(printable(words))
             console.print(body)
         if len(report.findings) > limit:
             console.print(Text(f"… {len(report.findings) - limit} more findings in the Markdown and JSON reports",
