@@ -1,14 +1,66 @@
 """attribution_conflict: the same words or the same act given to a different speaker or actor.
 
-Example: one source has Rubio say "some progress" had been made, another puts the same words in Witkoff's mouth.
+Example: one source has Rubio say "some progress" had been made, another puts the same words in Witkoff's mouth;
+one source says "the president will travel to Brussels", another "the president's envoys will travel to Brussels".
 """
 
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
+
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
 from factcheck.checks.pairs import cross_pairs
-from factcheck.extract.entities import surname
-from factcheck.models import Finding, FindingKind
+from factcheck.extract.entities import fold, surname
+from factcheck.lexicon import reporting_verbs, words
+from factcheck.models import Claim, Finding, FindingKind
+
+# Words that open a predicate right after its subject ("Kovacs *will* travel", "the envoys *said*").
+_AUX = frozenset("will would shall should can could may might must has had have is are was were did does do "
+                 "plans planned is set".split())
+
+
+def _tokens(text: str) -> list[str]:
+    text = re.sub(r"['’]s\b", " ", text.lower())
+    return re.findall(r"[a-z0-9]+", text)
+
+
+def _person_words(claim: Claim) -> set[str]:
+    out: set[str] = set()
+    for e in claim.entities:
+        if e.label == "person":
+            out |= set(fold(e.text).split()) | set(fold(e.canonical).split())
+    return out
+
+
+def _is_predicate_start(word: str) -> bool:
+    return word in _AUX or word in reporting_verbs() or (len(word) > 4 and word.endswith("ed"))
+
+
+def actor_change(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """The two subjects when aligned statements say the same thing but give the act to a different actor: the
+    texts differ in one short stretch, that stretch is (or follows) a person's name, and it ends right where the
+    predicate starts."""
+    ta, tb = _tokens(a.text), _tokens(b.text)
+    sm = SequenceMatcher(None, ta, tb, autojunk=False)
+    ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1 or sm.ratio() < 0.8:
+        return None
+    _, i1, i2, j1, j2 = ops[0]
+    ra, rb = ta[i1:i2], tb[j1:j2]
+    if len(ra) > 4 or len(rb) > 4 or i2 >= len(ta) or j2 >= len(tb):
+        return None
+    changed = ra + rb
+    if any(w.isdigit() for w in changed) or set(changed) & words("negators"):
+        return None
+    people = _person_words(a) | _person_words(b)
+    before = ta[i1 - 1] if i1 > 0 else ""
+    if not ({fold(w) for w in changed} & people or fold(before) in people):
+        return None
+    if not _is_predicate_start(ta[i2]):
+        return None
+    lo = max(0, i1 - 2)
+    return " ".join(ta[lo:i2]), " ".join(tb[max(0, j1 - 2):j2])
 
 
 @register("FC105", FindingKind.ATTRIBUTION_CONFLICT)
@@ -28,4 +80,12 @@ def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
               evidence_of(a, a.quote_span, "quote"), evidence_of(b, b.quote_span, "quote")]
         message = f"The same words are given to {a.speaker} in {a.source} and to {b.speaker} in {b.source}"
         findings.append(make_finding(ctx, FindingKind.ATTRIBUTION_CONFLICT, group, ev, message, score=9))
+    for group, a, b in cross_pairs(ctx):
+        change = actor_change(a, b)
+        if change is None:
+            continue
+        ev = [evidence_of(a, role="actor"), evidence_of(b, role="actor")]
+        message = (f"The same act is given to “{change[0]}” in {a.source} and to “{change[1]}” in {b.source}")
+        findings.append(make_finding(ctx, FindingKind.ATTRIBUTION_CONFLICT, group, ev, message,
+                                     [("claim " + a.source, a.text), ("claim " + b.source, b.text)], score=8))
     return findings

@@ -34,6 +34,19 @@ def _words(text: str) -> list[str]:
     return re.findall(r"n't|[a-z]+", text)
 
 
+# A subordinate or relative phrase runs from one of these words to the next comma (or the end): a negation inside it
+# ("despite no immediate breakthroughs", "who did not take part") does not negate the claim's main predicate.
+_SUBORDINATE = re.compile(
+    r"\b(?:despite|although|though|whereas|while|because|unless|amid|even as|who|whom|whose|which|where|when|if)\b"
+    r"[^,;]*", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def main_clause(text: str) -> str:
+    """The text without quotations and subordinate or relative phrases."""
+    return _SUBORDINATE.sub(" ", _QUOTED.sub(" ", text))
+
+
 def polarity(text: str) -> int:
     """Number of negations, counted so that two cancel out."""
     neg = words("negators")
@@ -45,9 +58,37 @@ def _content(ws: list[str]) -> set[str]:
     return {w for w in ws if w not in _STOP and w not in neg and w not in ("neither", "either")}
 
 
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def _negated_stems(ws: list[str], shared: set[str]) -> list[str]:
+    """Stems of the shared words each negation attaches to (the first shared content word within four words after
+    it: "would not accept", "did not agree", "without a signed agreement")."""
+    neg = words("negators")
+    out = []
+    for i, w in enumerate(ws):
+        if w not in neg:
+            continue
+        for x in ws[i + 1:i + 5]:
+            if x not in _STOP and x not in neg and _stem(x) in shared:
+                out.append(_stem(x))
+                break
+    return out
+
+
+def _overlap(ca: set[str], cb: set[str]) -> float:
+    sa, sb = {_stem(w) for w in ca}, {_stem(w) for w in cb}
+    return len(sa & sb) / max(1, len(sa | sb))
+
+
 def opposite(a: str, b: str) -> str | None:
-    """Why two texts assert opposite things, or None."""
-    wa, wb = _words(a), _words(b)
+    """Why two texts assert opposite things, or None.
+
+    Only the main clause counts (quotations and subordinate phrases are left out), the two must share most of their
+    words, and an opposite word or a negation must bear on a word both share.
+    """
+    wa, wb = _words(main_clause(a)), _words(main_clause(b))
     ca, cb = _content(wa), _content(wb)
     if not ca or not cb:
         return None
@@ -56,11 +97,15 @@ def opposite(a: str, b: str) -> str | None:
         for x in ants.get(w, ()):
             if x in cb - ca:
                 rest_a, rest_b = ca - {w}, cb - {x}
-                if len(rest_a & rest_b) / max(1, min(len(rest_a), len(rest_b))) >= 0.5:
+                if _overlap(rest_a, rest_b) >= 0.6:
                     return f"“{w}” vs “{x}”"
-    overlap = len(ca & cb) / max(1, len(ca | cb))
-    if overlap >= 0.5 and polarity(a) % 2 != polarity(b) % 2:
-        return "a negation"
+    if _overlap(ca, cb) < 0.6:
+        return None
+    shared = {_stem(w) for w in ca} & {_stem(w) for w in cb}
+    na, nb = _negated_stems(wa, shared), _negated_stems(wb, shared)
+    for stem in set(na) | set(nb):
+        if na.count(stem) % 2 != nb.count(stem) % 2:
+            return "a negation"
     return None
 
 

@@ -22,8 +22,8 @@ def _same(a: DateMention, b: DateMention) -> bool | None:
                 return (a.date.year, a.date.month) == (b.date.year, b.date.month)
             return a.date.year == b.date.year
         return a.date == b.date
-    if a.weekday is not None and b.weekday is not None:
-        return a.weekday == b.weekday
+    # Unresolved mentions (a bare weekday in an undated article) cannot be compared: a date_conflict needs two
+    # resolved dates that differ.
     return None
 
 

@@ -8,6 +8,7 @@ short forms (Rubio / Marco Rubio) and case (kyiv / Kyiv) are the same name, neve
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import cache
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
@@ -42,11 +43,14 @@ def roles_conflict(a: str, b: str) -> bool:
         return False
     if not set(ta) & set(tb):
         return True
-    wa, wb = re.findall(r"[a-z]+", a.lower()), re.findall(r"[a-z]+", b.lower())
+    # Only a capitalised qualifier names a distinct office (Interior Minister / Defence Minister); a descriptive one
+    # (top foreign policy aide / Kremlin Assistant) does not.
+    oa, ob = re.findall(r"[A-Za-z]+", a), re.findall(r"[A-Za-z]+", b)
+    wa, wb = [w.lower() for w in oa], [w.lower() for w in ob]
     classes = _role_classes()
     for title in set(ta) & set(tb):
-        qa = [wa[i - 1] for i, w in enumerate(wa) if classes.get(w, w) == title and i > 0]
-        qb = [wb[i - 1] for i, w in enumerate(wb) if classes.get(w, w) == title and i > 0]
+        qa = [wa[i - 1] for i, w in enumerate(wa) if classes.get(w, w) == title and i > 0 and oa[i - 1][:1].isupper()]
+        qb = [wb[i - 1] for i, w in enumerate(wb) if classes.get(w, w) == title and i > 0 and ob[i - 1][:1].isupper()]
         qa = [q for q in qa if q not in ("the", "a", "an", "s", "top", "senior", "former")]
         qb = [q for q in qb if q not in ("the", "a", "an", "s", "top", "senior", "former")]
         if qa and qb and not set(qa) & set(qb) and not (set(qa) & set(wb)) and not (set(qb) & set(wa)):
@@ -64,16 +68,45 @@ def _role_span(ctx: CheckContext, claim: Claim, entity: Entity) -> Span:
     return Span(claim.source, entity.start, entity.end, entity.text)
 
 
-_PLACE_SLOT = re.compile(r"\b(?:in|to|at|from)\s+$")
+_PLACE_SLOT = re.compile(r"\b(in|to|at|from)\s+$")
 
 
-def _slot_places(ctx: CheckContext, claim: Claim) -> dict[str, Entity]:
+def _slot_places(ctx: CheckContext, claim: Claim) -> dict[str, tuple[str, Entity]]:
+    """Places in a slot ("in Geneva", "to Miami"), keyed by folded name, with their preposition."""
     raw = ctx.articles[claim.source].raw
     out = {}
     for e in claim.entities:
-        if e.label == "place" and _PLACE_SLOT.search(raw[max(0, e.start - 6):e.start]):
-            out[fold(e.text)] = e
+        m = _PLACE_SLOT.search(raw[max(0, e.start - 6):e.start]) if e.label == "place" else None
+        if m:
+            out[fold(e.text)] = (m.group(1).lower(), e)
     return out
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+def _place_swap(ctx: CheckContext, a: Claim, b: Claim) -> tuple[Entity, Entity] | None:
+    """The place of ``a`` and of ``b`` when the two say the same thing but put it somewhere else: a place only one
+    of them names stands, after the same preposition, where the other names a different place, and the rest of the
+    words agree."""
+    pa, pb = _slot_places(ctx, a), _slot_places(ctx, b)
+    only_a = {k: v for k, v in pa.items() if not any(k in y or y in k for y in pb)}
+    only_b = {k: v for k, v in pb.items() if not any(k in x or x in k for x in pa)}
+    if not only_a or not only_b:
+        return None
+    ta, tb = _tokens(a.text), _tokens(b.text)
+    sm = SequenceMatcher(None, ta, tb, autojunk=False)
+    if sm.ratio() < 0.75:
+        return None
+    ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    for _, i1, i2, j1, j2 in ops:
+        ra, rb = " ".join(ta[i1:i2]), " ".join(tb[j1:j2])
+        for ka, (prep_a, ea) in sorted(only_a.items()):
+            for kb, (prep_b, eb) in sorted(only_b.items()):
+                if prep_a == prep_b and ka in ra and kb in rb:
+                    return ea, eb
+    return None
 
 
 @register("FC104", FindingKind.ENTITY_CONFLICT)
@@ -103,12 +136,10 @@ def check_entity_conflict(ctx: CheckContext) -> list[Finding]:
                                              score=6))
     # Places: aligned claims that put the same event in different places.
     for group, a, b in cross_pairs(ctx):
-        pa, pb = _slot_places(ctx, a), _slot_places(ctx, b)
-        if not pa or not pb or set(pa) & set(pb):
+        swap = _place_swap(ctx, a, b)
+        if swap is None:
             continue
-        if any(x in y or y in x for x in pa for y in pb):
-            continue
-        ea, eb = pa[sorted(pa)[0]], pb[sorted(pb)[0]]
+        ea, eb = swap
         ev = [evidence_of(a, Span(a.source, ea.start, ea.end, ea.text), "place"),
               evidence_of(b, Span(b.source, eb.start, eb.end, eb.text), "place")]
         message = f"{a.source} places it in “{ea.text}” where {b.source} says “{eb.text}” (place)"

@@ -97,7 +97,9 @@ _ROLE_WORD = r"[A-Z][\w.’'-]*|of|the|for|and|on|at|in|top|senior|special|chief
              r"security|defense|defence|economic|acting|interim|vice|assistant|executive|managing|general|prime|" \
              r"army|military|press|state|[a-z]+['’]s"
 _PRE_ROLE = re.compile(rf"((?:(?:{_ROLE_WORD})[ ,]{{1,2}}){{1,8}})$")
-_POST_ROLE = re.compile(r"^,\s+((?:the |a |an )?[^,;:()\"“”]{3,120}?)(?=,|\s+(?:said|told|says|who|which)\b|\)|$)")
+# The appositive never runs across a sentence end (". " or a final "."); "U.S." inside it is kept.
+_POST_ROLE = re.compile(r"^,\s+((?:the |a |an )?(?:(?!(?<!\b[A-Z])\.(?:\s|$))[^,;:()\"“”]){3,120}?)"
+                        r"(?=,|(?<!\b[A-Z])\.(?:\s|$)|\s+(?:said|told|says|who|which)\b|\)|$)")
 
 
 @cache
@@ -109,6 +111,22 @@ def _has_title(phrase: str) -> bool:
     tokens = re.findall(r"[a-z-]+", phrase.lower())
     titles = _title_words()
     return any(t in titles for t in tokens) or any(" ".join(p) in titles for p in zip(tokens, tokens[1:]))
+
+
+def _last_role(phrase: str) -> str:
+    """The part of a pre-name phrase that belongs to the name: a phrase holding another titled person before an "and"
+    or a comma ("Kremlin Economic Envoy Kirill Dmitriev and Kremlin Assistant") keeps only what follows it."""
+    parts = re.split(r",\s+|\s+and\s+", phrase)
+    while len(parts) > 1:
+        head, rest = parts[0], parts[1:]
+        # The head is a whole other "Title Name": a title word followed by a capitalised word that is not one.
+        toks = head.split()
+        titled = _has_title(head) and toks and toks[-1][:1].isupper() and not _has_title(toks[-1])
+        if not titled:
+            break
+        parts = rest
+        phrase = phrase[phrase.find(rest[0], len(head)):]
+    return phrase
 
 
 def find_role(text: str, start: int, end: int) -> str | None:
@@ -124,13 +142,13 @@ def find_role(text: str, start: int, end: int) -> str | None:
         while tokens and not (tokens[0][:1].isupper() or tokens[0].lower() in _title_words() or
                               tokens[0].lower() in ("top", "senior", "special", "chief", "deputy", "former", "army")):
             tokens.pop(0)
-        phrase = " ".join(tokens).strip(" ,")
+        phrase = _last_role(" ".join(tokens).strip(" ,"))
         if phrase and _has_title(phrase) and not phrase.lower().startswith(("and ", "of ")):
             return phrase
     m = _POST_ROLE.match(text[end:end + 160])
     if m:
         phrase = m.group(1).strip()
-        if _has_title(phrase) and len(phrase.split()) <= 16:
+        if _has_title(phrase) and len(phrase.split()) <= 16 and not re.match(r"(?:and|or|but)\b", phrase):
             return phrase
     return None
 
