@@ -239,7 +239,9 @@ def _claim_entities(article: Article, block: Block, ents: Sequence[RawEntity], l
             if e.text in known:
                 label, canonical = "person", known[e.text]
             raw = span_of(article, block, e.start, e.end)
-            role = find_role(block.text, e.start, e.end) if label == "person" else None
+            blockers = [(x.start, x.end) for x in ents if x is not e and x.label == "person" and x.end <= e.start
+                        and not _possessive(block.text, x.end)]
+            role = find_role(block.text, e.start, e.end, blockers) if label == "person" else None
             out.append(Entity(raw.start, raw.end, raw.text, label, canonical, role))
     return tuple(out)
 

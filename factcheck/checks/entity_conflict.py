@@ -31,29 +31,40 @@ def _role_classes() -> dict[str, str]:
 def _title_words(role: str) -> list[str]:
     titles = words("titles")
     classes = _role_classes()
-    toks = re.findall(r"[a-z]+", role.lower())
-    return [classes.get(t, t) for t in toks if t in titles or t in classes]
+    toks = []
+    for t in re.findall(r"[a-z]+", role.lower()):
+        t = t if (t in titles or t in classes or not t.endswith("s")) else t[:-1]
+        toks.append(t if (t in titles or t in classes) else "")
+    # A title word right before another one modifies it (chief negotiator, deputy director): keep the head.
+    return [classes.get(t, t) for i, t in enumerate(toks) if t and not (i + 1 < len(toks) and toks[i + 1])]
+
+
+def _qualifiers(role: str, title: str) -> set[str]:
+    """Office words right before the title word ("Interior" in "Interior Minister")."""
+    toks = [t.lower() for t in re.findall(r"[A-Za-z]+", role)]
+    classes, portfolios = _role_classes(), words("portfolios")
+    out = set()
+    for i, t in enumerate(toks):
+        base = t[:-1] if t.endswith("s") and classes.get(t[:-1], t[:-1]) == title else t
+        if classes.get(base, base) == title and i > 0 and toks[i - 1] in portfolios:
+            out.add(toks[i - 1])
+    return out
 
 
 def roles_conflict(a: str, b: str) -> bool:
-    """Two roles for one person that cannot both be right: no title word in common, or the same title with a
-    different qualifier right before it (Interior Minister / Defence Minister)."""
-    ta, tb = _title_words(a), _title_words(b)
+    """Two roles for one person that cannot both be right: no title word in common (envoy / aide), or the same
+    title for a different office (Interior Minister / Defence Minister). Nationality or institution words
+    (Russian aide / Kremlin Assistant) and ranks (top, senior) are descriptions, not different offices."""
+    functional = words("functional_roles")
+    ta = [t for t in _title_words(a) if t not in functional]
+    tb = [t for t in _title_words(b) if t not in functional]
     if not ta or not tb:
         return False
     if not set(ta) & set(tb):
         return True
-    # Only a capitalised qualifier names a distinct office (Interior Minister / Defence Minister); a descriptive one
-    # (top foreign policy aide / Kremlin Assistant) does not.
-    oa, ob = re.findall(r"[A-Za-z]+", a), re.findall(r"[A-Za-z]+", b)
-    wa, wb = [w.lower() for w in oa], [w.lower() for w in ob]
-    classes = _role_classes()
     for title in set(ta) & set(tb):
-        qa = [wa[i - 1] for i, w in enumerate(wa) if classes.get(w, w) == title and i > 0 and oa[i - 1][:1].isupper()]
-        qb = [wb[i - 1] for i, w in enumerate(wb) if classes.get(w, w) == title and i > 0 and ob[i - 1][:1].isupper()]
-        qa = [q for q in qa if q not in ("the", "a", "an", "s", "top", "senior", "former")]
-        qb = [q for q in qb if q not in ("the", "a", "an", "s", "top", "senior", "former")]
-        if qa and qb and not set(qa) & set(qb) and not (set(qa) & set(wb)) and not (set(qb) & set(wa)):
+        qa, qb = _qualifiers(a, title), _qualifiers(b, title)
+        if qa and qb and not qa & qb:
             return True
     return False
 
@@ -114,24 +125,37 @@ def check_entity_conflict(ctx: CheckContext) -> list[Finding]:
     """Aligned claims name a different person, place, organisation, title or role for the same slot."""
     findings: list[Finding] = []
     # Roles: the same person, called different things by different sources.
-    first_role: dict[str, dict[str, tuple[Claim, Entity]]] = {}
+    roles: dict[str, dict[str, dict[str, tuple[Claim, Entity]]]] = {}  # person -> role -> source -> first mention
     for claim in sorted(ctx.claims.values(), key=lambda c: (c.source, c.index)):
         for e in claim.entities:
             if e.label == "person" and e.role:
-                first_role.setdefault(e.canonical, {}).setdefault(claim.source, (claim, e))
-    for person in sorted(first_role):
-        by_source = first_role[person]
-        sources = sorted(by_source)
-        reported: set[frozenset[str]] = set()
-        for i, sa in enumerate(sources):
-            for sb in sources[i + 1:]:
-                (ca, ea), (cb, eb) = by_source[sa], by_source[sb]
-                key = frozenset((fold(ea.role or ""), fold(eb.role or "")))
-                if key in reported or not roles_conflict(ea.role or "", eb.role or ""):
-                    continue
-                reported.add(key)
-                ev = [evidence_of(ca, _role_span(ctx, ca, ea), "role"), evidence_of(cb, _role_span(ctx, cb, eb), "role")]
-                message = f"{person} is “{ea.role}” in {sa} but “{eb.role}” in {sb} (role)"
+                key = " ".join(fold(e.role).split())
+                roles.setdefault(e.canonical, {}).setdefault(key, {}).setdefault(claim.source, (claim, e))
+    for person in sorted(roles):
+        # Roles that can all be true together form one reading; two readings are a disagreement.
+        readings: list[list[str]] = []
+        for key in sorted(roles[person], key=lambda k: (-len(roles[person][k]), k)):
+            role = next(iter(roles[person][key].values()))[1].role or ""
+            for reading in readings:
+                if not any(roles_conflict(role, next(iter(roles[person][k].values()))[1].role or "") for k in reading):
+                    reading.append(key)
+                    break
+            else:
+                readings.append([key])
+        for i, ra in enumerate(readings):
+            for rb in readings[i + 1:]:
+                sa = {src for k in ra for src in roles[person][k]}
+                sb = {src for k in rb for src in roles[person][k]}
+                if sa == sb and len(sa) == 1:
+                    continue  # one source calling the same person two things is not a disagreement between sources
+                mentions = [m for k in ra + rb for m in roles[person][k].values()]
+                ev = [evidence_of(c, _role_span(ctx, c, e), "role") for c, e in mentions]
+
+                def describe(reading: list[str]) -> str:
+                    return "; ".join(f"“{next(iter(roles[person][k].values()))[1].role}” in "
+                                     f"{', '.join(sorted(roles[person][k]))}" for k in reading)
+
+                message = f"{person} is {describe(rb)} but {describe(ra)} (role)"
                 findings.append(make_finding(ctx, FindingKind.ENTITY_CONFLICT, None, ev, message, [("slot", "role")],
                                              score=6))
     # Places: aligned claims that put the same event in different places.

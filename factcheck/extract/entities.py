@@ -93,10 +93,6 @@ def surname(name: str) -> str:
     return parts[-1] if parts else ""
 
 
-_ROLE_WORD = r"[A-Z][\w.’'-]*|of|the|for|and|on|at|in|top|senior|special|chief|deputy|former|foreign|policy|national|" \
-             r"security|defense|defence|economic|acting|interim|vice|assistant|executive|managing|general|prime|" \
-             r"army|military|press|state|[a-z]+['’]s"
-_PRE_ROLE = re.compile(rf"((?:(?:{_ROLE_WORD})[ ,]{{1,2}}){{1,8}})$")
 # The appositive never runs across a sentence end (". " or a final "."); "U.S." inside it is kept.
 _POST_ROLE = re.compile(r"^,\s+((?:the |a |an )?(?:(?!(?<!\b[A-Z])\.(?:\s|$))[^,;:()\"“”]){3,120}?)"
                         r"(?=,|(?<!\b[A-Z])\.(?:\s|$)|\s+(?:said|told|says|who|which)\b|\)|$)")
@@ -107,44 +103,68 @@ def _title_words() -> frozenset[str]:
     return words("titles")
 
 
+def _is_title(word: str) -> bool:
+    titles = _title_words()
+    low = word.lower()
+    return low in titles or (low.endswith("s") and low[:-1] in titles)
+
+
 def _has_title(phrase: str) -> bool:
     tokens = re.findall(r"[a-z-]+", phrase.lower())
     titles = _title_words()
-    return any(t in titles for t in tokens) or any(" ".join(p) in titles for p in zip(tokens, tokens[1:]))
+    return any(_is_title(t) for t in tokens) or any(" ".join(p) in titles for p in zip(tokens, tokens[1:]))
 
 
-def _last_role(phrase: str) -> str:
-    """The part of a pre-name phrase that belongs to the name: a phrase holding another titled person before an "and"
-    or a comma ("Kremlin Economic Envoy Kirill Dmitriev and Kremlin Assistant") keeps only what follows it."""
-    parts = re.split(r",\s+|\s+and\s+", phrase)
-    while len(parts) > 1:
-        head, rest = parts[0], parts[1:]
-        # The head is a whole other "Title Name": a title word followed by a capitalised word that is not one.
-        toks = head.split()
-        titled = _has_title(head) and toks and toks[-1][:1].isupper() and not _has_title(toks[-1])
-        if not titled:
+_OPENERS = frozenset("the a an of for and in on at by to from with as while despite following after before during "
+                     "meanwhile but so if when his her their its our".split())
+
+
+def _pre_role(text: str, start: int, blockers: Sequence[tuple[int, int]]) -> str | None:
+    """Title words right before a name, walking back word by word until something that cannot be part of a title:
+    sentence punctuation, another name, or an ordinary word ("his economic envoy, Kirill Dmitriev" -> "economic
+    envoy"; "chief negotiator Umerov and army chief Andrii Hnatov" -> "army chief")."""
+    titles, modifiers = _title_words(), words("role_modifiers")
+    window_start = max(0, start - 120)
+    for b0, b1 in blockers:
+        if b1 <= start:
+            window_start = max(window_start, b1)
+    toks = list(re.finditer(r"\S+", text[window_start:start]))
+    kept: list[str] = []
+    for k in range(len(toks) - 1, -1, -1):
+        raw = toks[k].group(0)
+        last = k == len(toks) - 1
+        word = raw
+        if raw.endswith(","):
+            if not last:
+                break
+            word = raw[:-1]  # "Putin's top foreign policy adviser, Yuri Ushakov"
+        elif re.search(r"[.;:!?\"”“)]$", raw) and not re.fullmatch(r"(?:[A-Z]\.)+", raw):
             break
-        parts = rest
-        phrase = phrase[phrase.find(rest[0], len(head)):]
-    return phrase
+        low = word.lower()
+        nxt = kept[0] if kept else ""
+        if low == "and":
+            if not (nxt[:1].isupper() and k > 0 and toks[k - 1].group(0)[:1].isupper()):
+                break
+        elif not (word[:1].isupper() or _is_title(low) or low in modifiers or low in ("of", "the", "for")
+                  or re.fullmatch(r"[\w-]+['’]s", word)):
+            break
+        kept.insert(0, word)
+    while kept and (kept[0].lower() in _OPENERS or not (kept[0][:1].isupper() or _is_title(kept[0]) or
+                                                         kept[0].lower() in modifiers or kept[0].endswith(("’s", "'s")))):
+        kept.pop(0)
+    while kept and kept[-1].lower() in ("of", "the", "for", "and"):
+        kept.pop()
+    phrase = " ".join(kept)
+    return phrase if phrase and _has_title(phrase) else None
 
 
-def find_role(text: str, start: int, end: int) -> str | None:
+def find_role(text: str, start: int, end: int, blockers: Sequence[tuple[int, int]] = ()) -> str | None:
     """The title or role next to the name at ``text[start:end]``: before it ("Secretary of State Marco Rubio",
     "Putin’s top foreign policy adviser, Yuri Ushakov") or in an appositive after it ("John Hardie, deputy
-    director of the Russia program at ...,")."""
-    before = text[max(0, start - 90):start]
-    m = _PRE_ROLE.search(before)
-    if m:
-        phrase = m.group(1).strip(" ,")
-        # Drop leading words up to the first that can open a role.
-        tokens = phrase.split()
-        while tokens and not (tokens[0][:1].isupper() or tokens[0].lower() in _title_words() or
-                              tokens[0].lower() in ("top", "senior", "special", "chief", "deputy", "former", "army")):
-            tokens.pop(0)
-        phrase = _last_role(" ".join(tokens).strip(" ,"))
-        if phrase and _has_title(phrase) and not phrase.lower().startswith(("and ", "of ")):
-            return phrase
+    director of the Russia program at ...,"). ``blockers`` are other names' spans, which a role never crosses."""
+    pre = _pre_role(text, start, blockers)
+    if pre:
+        return pre
     m = _POST_ROLE.match(text[end:end + 160])
     if m:
         phrase = m.group(1).strip()
