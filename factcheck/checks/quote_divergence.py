@@ -108,12 +108,15 @@ def _reference(claims: list[Claim]) -> Claim:
     return sorted(claims, key=lambda c: (-len(tokens(c.quote or "")), c.source, c.index))[0]
 
 
-def _first_change(ops) -> str:
+def _change(ops, source_a: str, source_b: str) -> str:
+    """The first word change, said plainly: ``“caused” in A vs “drew” in B``."""
     for tag, old, new in ops:
         if tag == "move":
-            return f"“{' '.join(old)}” moved"
+            return f"“{' '.join(old)}” stands elsewhere in {source_a} than in {source_b}"
         if tag != "equal":
-            return f"“{' '.join(old) or '∅'}” → “{' '.join(new) or '∅'}”"
+            left = f"“{' '.join(old)}”" if old else "nothing"
+            right = f"“{' '.join(new)}”" if new else "nothing"
+            return f"{left} in {source_a} vs {right} in {source_b}"
     return ""
 
 
@@ -146,20 +149,54 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
     diffs: list[tuple[str, str]] = []
     changes: list[str] = []
     involved: list[Claim] = []
+    structure: list[str] = []
+    joined = _joined_remarks(ctx, short_c, long_c, by_target.get(long_c.id, []))
+    for partner, run in joined:
+        comp = compare_quotes(" ".join(run), partner.quote or "")
+        involved += [short_c, long_c, partner]
+        diffs.append((f"join {long_c.source}",
+                      f"one quotation holds words that {short_c.source} quotes as separate remarks"))
+        structure.append(f"{long_c.source} joins into one quotation remarks {short_c.source} quotes separately")
+        if comp.changed:
+            diffs.append((f"diff {long_c.source} ~ {partner.source}", marked(list(comp.ops))))
+            changes.append(_change(comp.ops, long_c.source, partner.source))
     targets = [c for c in candidates if c.id in by_target]
     if len(targets) > 1:
         involved += [short_c, *targets]
         diffs.append((f"splice {short_c.source}",
                       f"joins words from {len(targets)} separate remarks in {long_c.source}"))
-        changes.append(f"{short_c.source} splices {len(targets)} separate remarks into one quotation")
+        structure.append(f"{short_c.source} splices {len(targets)} separate remarks into one quotation")
     for target in targets:
         text = f" {GAP} ".join(" ".join(seg) for seg in by_target[target.id])
         comp = compare_quotes(text, target.quote or "")
         if comp.changed:
             involved += [short_c, target]
             diffs.append((f"diff {short_c.source} ~ {target.source}", marked(list(comp.ops))))
-            changes.append(f"{short_c.source} {_first_change(comp.ops)} in {target.source}")
-    return diffs, changes, involved
+            changes.append(_change(comp.ops, short_c.source, target.source))
+    return diffs, changes + structure, involved
+
+
+def _joined_remarks(ctx: CheckContext, short_c: Claim, long_c: Claim,
+                    segs: list[tuple[str, ...]]) -> list[tuple[Claim, tuple[str, ...]]]:
+    """Runs of the longer quotation beyond the words it shares with the shorter one that the shorter one's source
+    quotes as another remark of the same speaker."""
+    if not segs:
+        return []
+    long_words = _words(long_c.quote or "").words
+    windows = [best_window(seg, long_words) for seg in segs]
+    lo, hi = min(w.b0 for w in windows), max(w.b1 for w in windows)
+    out = []
+    others = [c for c in ctx.source_claims(short_c.source)
+              if c.type == ClaimType.QUOTE and c.quote and c.id != short_c.id and _same_speaker(c, long_c)]
+    for run in (long_words[:lo], long_words[hi:]):
+        if len(run) < 3 or not others:
+            continue
+        scored = [(best_window(_words(c.quote or "").words, run).matched, -c.index, c) for c in others]
+        matched, _, partner = max(scored, key=lambda t: (t[0], t[1]))
+        partner_len = len(_words(partner.quote or "").words)
+        if matched >= max(3, 0.6 * min(len(run), partner_len)):
+            out.append((partner, run))
+    return out
 
 
 def _best_counterpart(ctx: CheckContext, claim: Claim, source: str) -> Claim | None:
