@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from factcheck.align import align, claim_text
 from factcheck.claims import extract_claims, sentence_count
 from factcheck.compare import compare
 from factcheck.config import Config, validate
-from factcheck.embed import CachedEmbedder, Embedder, EmbeddingCache, SentenceTransformerEmbedder
+from factcheck.embed import CachedEmbedder, Embedder, EmbeddingCache, HashingEmbedder, SentenceTransformerEmbedder
 from factcheck.errors import InputError
 from factcheck.extract.entities import EntityTagger
 from factcheck.load import LoadedArticle, load
@@ -23,7 +24,13 @@ _TAGGER: EntityTagger | None = None
 
 
 def default_embedder(config: Config) -> Embedder:
-    """The configured model, wrapped in the embedding cache when caching is on."""
+    """The configured model, wrapped in the embedding cache when caching is on.
+
+    Setting the environment variable ``FACTCHECK_EMBEDDER=hashing`` swaps in the deterministic
+    :class:`HashingEmbedder` (no model load, no cache): a hook for tests and quick dry runs.
+    """
+    if os.environ.get("FACTCHECK_EMBEDDER") == "hashing":
+        return HashingEmbedder()
     inner = SentenceTransformerEmbedder(config.model)
     if not config.use_cache:
         return inner

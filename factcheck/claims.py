@@ -18,7 +18,7 @@ from factcheck.extract.numbers import find_numbers
 from factcheck.extract.quotes import find_quotes, split_sentences
 from factcheck.lexicon import reporting_verbs
 from factcheck.load import Block, LoadedArticle, span_of
-from factcheck.models import Article, Claim, ClaimType, Entity, Quote, Span
+from factcheck.models import Action, Article, Claim, ClaimType, Entity, Quote, Span
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -246,8 +246,35 @@ def _claim_entities(article: Article, block: Block, ents: Sequence[RawEntity], l
     return tuple(out)
 
 
-def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequence[RawEntity]]) -> list[Claim]:
+def _claim_actions(article: Article, block: Block, actions, lo: int, hi: int, ents: Sequence[RawEntity],
+                   known: dict[str, str]) -> tuple[Action, ...]:
+    out = []
+    for start, end, act, a0, a1, kind in actions:
+        if not (lo <= start and end <= hi and lo <= a0 and a1 <= hi):
+            continue
+        canonical = ""
+        for e in ents:
+            if e.label == "person" and a0 <= e.start and e.end <= a1:
+                canonical = known.get(e.text, e.text)
+                kind = "person"
+        if not canonical:
+            for key, full in known.items():
+                if re.search(rf"\b{re.escape(key)}\b", block.text[a0:a1]):
+                    canonical, kind = full, "person"
+                    break
+        verb = span_of(article, block, start, end)
+        agent = span_of(article, block, a0, a1)
+        out.append(Action(verb.start, verb.end, act, agent.text, agent.start, agent.end, kind, canonical))
+    return tuple(out)
+
+
+def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequence[RawEntity]],
+                           actions_per_block: Sequence[Sequence[tuple[int, int, str, int, int, str]]] | None = None,
+                           ) -> list[Claim]:
     """All claims of one article, in reading order."""
+    if actions_per_block is None:
+        actions_per_block = [[] for _ in item.blocks]
+    actions_of = {id(b): acts for b, acts in zip(item.blocks, actions_per_block)}
     article = item.article
     known = _known_names(ents_per_block)
     resolver = _Resolver(known)
@@ -326,6 +353,8 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
             sentence=d["sentence"], quote=d.get("quote"), quote_span=d.get("quote_span"), speaker=d.get("speaker"),
             speaker_span=d.get("speaker_span"), cue=d.get("cue"), numbers=numbers, dates=dates,
             entities=_claim_entities(article, block, d["ents"], lo, hi, known),
+            actions=_claim_actions(article, block, actions_of.get(id(block), ()), lo, hi, d["ents"], known)
+            if d["type"] != ClaimType.QUOTE else (),
         ))
     return claims
 
@@ -365,12 +394,13 @@ def extract_claims(items: Sequence[LoadedArticle], tagger: EntityTagger | None =
     """Claims of every article, keyed by source id, with speakers canonicalised across sources."""
     tagger = tagger or EntityTagger()
     texts = [b.text for item in items for b in item.blocks]
-    tagged = tagger.tag(texts) if texts else []
+    tagged = tagger.analyse(texts) if texts else []
     out: dict[str, list[Claim]] = {}
     pos = 0
     for item in items:
         n = len(item.blocks)
-        out[item.article.id] = extract_article_claims(item, tagged[pos:pos + n])
+        part = tagged[pos:pos + n]
+        out[item.article.id] = extract_article_claims(item, [t.entities for t in part], [t.actions for t in part])
         pos += n
     return canonicalise_speakers(out)
 

@@ -9,6 +9,16 @@ from pathlib import Path
 from factcheck.errors import OutputError
 
 
+def _why(path: Path, exc: OSError) -> str:
+    """Why a folder for ``path`` cannot be made: a file standing where a folder should be, or the OS's reason."""
+    for parent in path.parents:
+        if parent.exists() or parent.is_symlink():
+            if not parent.is_dir():
+                return f"{parent} is a file, not a folder"
+            break
+    return exc.strerror or str(exc)
+
+
 def atomic_write(path: str | Path, data: str | bytes) -> Path:
     """Write to a temporary file beside ``path`` and rename it into place, so an interrupted run leaves the
     previous file whole."""
@@ -17,7 +27,7 @@ def atomic_write(path: str | Path, data: str | bytes) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write here ({exc.strerror or exc})") from exc
+        raise OutputError(f"{path}: cannot write here ({_why(path, exc)})") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)

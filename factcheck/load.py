@@ -27,6 +27,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 DEFAULT_MAX_BYTES = 5_000_000
+JSONL_BATCH_FACTOR = 1000
 
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document",
@@ -539,9 +540,10 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[LoadedArticle]:
     """Load one article file (or every record of a JSONL file)."""
-    data = _read_bytes(path, max_bytes)
     if path.suffix.lower() in JSONL_SUFFIXES:
-        return _load_jsonl(path, data, max_bytes)
+        # A batch holds many articles: the limit applies to each record, and to the file at a thousand times it.
+        return _load_jsonl(path, _read_bytes(path, max_bytes * JSONL_BATCH_FACTOR), max_bytes)
+    data = _read_bytes(path, max_bytes)
     raw, encoding = decode(data, str(path))
     if not raw.strip():
         raise InputError(f"{path}: the file is empty")
@@ -562,12 +564,15 @@ def _load_jsonl(path: Path, data: bytes, max_bytes: int) -> list[LoadedArticle]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{lineno}: malformed JSON ({exc.msg} at column {exc.colno})") from exc
+            raise InputError(f"{path}:{lineno}: malformed JSON at column {exc.colno} ({exc.msg})") from exc
         if not isinstance(record, dict):
             raise InputError(f"{path}:{lineno}: expected a JSON object with id and text, got {type(record).__name__}")
         body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
+        if body is None:
             raise InputError(f"{path}:{lineno}: the record has no 'text' field (each line needs id and text)")
+        if not isinstance(body, str) or not body.strip():
+            what = "empty" if isinstance(body, str) else "not a string"
+            raise InputError(f"{path}:{lineno}: the record's 'text' field is {what} (each line needs id and text)")
         if len(body.encode("utf-8", errors="replace")) > max_bytes:
             raise InputError(f"{path}:{lineno}: the article is larger than the limit of {max_bytes:,} bytes "
                              "(raise max_article_bytes in [tool.factcheck] or pass --max-article-bytes)")

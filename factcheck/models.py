@@ -152,6 +152,22 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Action:
+    """Who does what in a claim: the act (a verb lemma, or the verb behind an event noun such as "meeting") and
+    its agent, with the agent's kind: ``person`` (a name or a singular title), ``group`` (a plural noun such as
+    "negotiators") or ``other``."""
+
+    start: int
+    end: int
+    act: str
+    agent: str
+    agent_start: int
+    agent_end: int
+    agent_kind: str
+    canonical: str = ""
+
+
+@dataclass(frozen=True)
 class Claim:
     """An atomic claim: one statement, quotation or caption of one source.
 
@@ -174,6 +190,7 @@ class Claim:
     numbers: tuple[Number, ...] = ()
     dates: tuple[DateMention, ...] = ()
     entities: tuple[Entity, ...] = ()
+    actions: tuple[Action, ...] = ()
 
     @property
     def text(self) -> str:

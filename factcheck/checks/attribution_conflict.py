@@ -13,7 +13,7 @@ from factcheck.checks.base import CheckContext, evidence_of, make_finding, regis
 from factcheck.checks.pairs import cross_pairs
 from factcheck.extract.entities import fold, surname
 from factcheck.lexicon import reporting_verbs, words
-from factcheck.models import Claim, Finding, FindingKind
+from factcheck.models import Action, Claim, Finding, FindingKind, Span
 
 # Words that open a predicate right after its subject ("Kovacs *will* travel", "the envoys *said*").
 _AUX = frozenset("will would shall should can could may might must has had have is are was were did does do "
@@ -63,6 +63,50 @@ def actor_change(a: Claim, b: Claim) -> tuple[str, str] | None:
     return " ".join(ta[lo:i2]), " ".join(tb[max(0, j1 - 2):j2])
 
 
+def _agent_key(action: Action) -> str | None:
+    """Who an act is given to, for comparison: a person's surname, or one key for every group of people (the
+    text cannot tell "negotiators" from "representatives" apart, but can tell them from one named person)."""
+    if action.agent_kind == "person":
+        return "person:" + (surname(action.canonical) if action.canonical else fold(action.agent).split()[-1])
+    if action.agent_kind == "group":
+        return "group"
+    return None
+
+
+def _act_evidence(ctx: CheckContext, claim: Claim, action: Action):
+    raw = ctx.articles[claim.source].raw
+    start, end = min(action.agent_start, action.start), max(action.agent_end, action.end)
+    if end - start > 240:
+        start, end = action.agent_start, action.agent_end
+    return evidence_of(claim, Span(claim.source, start, end, raw[start:end]), "actor")
+
+
+def actor_readings(ctx: CheckContext, group) -> list[tuple[str, dict[str, list[tuple[Claim, Action]]]]]:
+    """Per act shared by the group's sources, the different agents it is given to (only when there are two)."""
+    light = words("light_verbs")
+    by_act: dict[str, dict[str, list[tuple[Claim, Action]]]] = {}
+    for claim in ctx.members(group):
+        if claim.type.value == "quote":
+            continue
+        for action in claim.actions:
+            key = _agent_key(action)
+            if key is None or action.act in light:
+                continue
+            by_act.setdefault(action.act, {}).setdefault(key, []).append((claim, action))
+    out = []
+    for act in sorted(by_act):
+        readings = by_act[act]
+        sources = {k: {c.source for c, _ in v} for k, v in readings.items()}
+        if len(readings) < 2:
+            continue
+        # Each reading must come from a source that does not also hold another reading of the same act.
+        clean = {k: v for k, v in readings.items()
+                 if any(all(src not in sources[o] for o in readings if o != k) for src in sources[k])}
+        if len(clean) >= 2:
+            out.append((act, clean))
+    return out
+
+
 @register("FC105", FindingKind.ATTRIBUTION_CONFLICT)
 def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
     """Aligned claims give the same words or act to a different speaker or actor."""
@@ -80,7 +124,26 @@ def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
               evidence_of(a, a.quote_span, "quote"), evidence_of(b, b.quote_span, "quote")]
         message = f"The same words are given to {a.speaker} in {a.source} and to {b.speaker} in {b.source}"
         findings.append(make_finding(ctx, FindingKind.ATTRIBUTION_CONFLICT, group, ev, message, score=9))
+    actor_groups: set[str] = set()
+    for group in ctx.groups:
+        if len(group.sources) < 2:
+            continue
+        found = actor_readings(ctx, group)
+        # One finding per group: the act that the most sources give to different actors.
+        found = sorted(found, key=lambda ar: (-sum(len(v) for v in ar[1].values()), ar[0]))[:1]
+        for act, readings in found:
+            actor_groups.add(group.id)
+            ev = [_act_evidence(ctx, c, a) for mentions in readings.values() for c, a in mentions]
+            parts = []
+            for mentions in readings.values():
+                srcs = sorted({c.source for c, _ in mentions})
+                parts.append(f"“{mentions[0][1].agent}” in {', '.join(srcs)}")
+            message = f"Who does it (“{act}”): " + " vs ".join(parts)
+            findings.append(make_finding(ctx, FindingKind.ATTRIBUTION_CONFLICT, group, ev, message,
+                                         [("act", act)], score=8))
     for group, a, b in cross_pairs(ctx):
+        if group.id in actor_groups:
+            continue
         change = actor_change(a, b)
         if change is None:
             continue

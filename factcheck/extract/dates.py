@@ -46,6 +46,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _shifted(reference: dt.date, days: int) -> dt.date | None:
+    """``reference`` moved by ``days``, or None when that leaves the calendar (before year 1 or after 9999)."""
+    try:
+        return reference + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def find_absolute_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Full calendar dates with a year: ``December 2, 2025``, ``2 Dec 2025``, ``2025-12-02``."""
     out: list[tuple[int, int, dt.date]] = []
@@ -119,7 +127,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
                 delta = -((reference.weekday() - wd) % 7)
                 if mod == "last" and delta == 0:
                     delta = -7
-            date = reference + dt.timedelta(days=delta)
+            date = _shifted(reference, delta)
         out.append(DateMention(m.start(), m.end(), m.group(0), date, wd, "day"))
         taken.append((m.start(), m.end()))
     for m in _RELATIVE.finditer(text):
@@ -129,22 +137,21 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         date, gran = None, "day"
         if reference is not None:
             if rel in ("yesterday", "last night"):
-                date = reference - dt.timedelta(days=1)
+                date = _shifted(reference, -1)
             elif rel in ("today", "tonight", "this morning"):
                 date = reference
             elif rel == "tomorrow":
-                date = reference + dt.timedelta(days=1)
+                date = _shifted(reference, 1)
             elif rel.endswith("week"):
                 shift = {"last": -7, "this": 0, "next": 7}[rel.split()[0]]
-                monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(days=shift)
-                date, gran = monday, "week"
+                date, gran = _shifted(reference, shift - reference.weekday()), "week"
             elif rel.endswith("month"):
                 shift = {"last": -1, "this": 0, "next": 1}[rel.split()[0]]
                 month0 = reference.year * 12 + reference.month - 1 + shift
-                date, gran = dt.date(month0 // 12, month0 % 12 + 1, 1), "month"
+                date, gran = _safe_date(month0 // 12, month0 % 12 + 1, 1), "month"
             elif rel.endswith("year"):
                 shift = {"last": -1, "this": 0, "next": 1}[rel.split()[0]]
-                date, gran = dt.date(reference.year + shift, 1, 1), "year"
+                date, gran = _safe_date(reference.year + shift, 1, 1), "year"
         else:
             gran = "week" if rel.endswith("week") else "month" if rel.endswith("month") else "year" if rel.endswith(
                 "year") else "day"

