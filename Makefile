@@ -16,7 +16,7 @@ $(BIN)/python:
 # a multi-GB CUDA build. Reinstalls only when pyproject.toml changes.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check torch==2.13.0
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,fast]'
 	touch $(STAMP)
 
 setup: $(STAMP)  ## Create .venv and install factcheck with its dependencies

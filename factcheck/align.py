@@ -15,7 +15,7 @@ import numpy as np
 from sklearn.neighbors import NearestNeighbors
 
 from factcheck.config import Config
-from factcheck.extract.entities import surname
+from factcheck.extract.entities import same_person, surname
 from factcheck.models import Claim, ClaimGroup, ClaimType, GroupStatus
 from factcheck.wording import similarity, symmetric_similarity, tokens
 
@@ -47,47 +47,92 @@ def _statement_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int
 def _speakers_compatible(a: Claim, b: Claim, sim: float) -> bool:
     """Quotes of different named speakers align only when the words are nearly the same (then the
     attribution check reports who said them)."""
-    if not a.speaker or not b.speaker or surname(a.speaker) == surname(b.speaker):
+    if not a.speaker or not b.speaker or same_person(a.speaker, b.speaker):
         return True
     return sim >= 0.8
 
 
-def _quote_pairs(claims: Sequence[Claim], idx: list[int], config: Config):
+def _quote_candidates(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], config: Config):
+    """Pairs of quotations worth comparing word by word: the same speaker's, or nearest neighbours by meaning.
+
+    Small sets are compared exhaustively; large ones (a big story) by blocking on the speaker's surname plus each
+    quote's nearest neighbours, so the work grows about linearly with the number of quotations.
+    """
+    if len(idx) <= 400:
+        return [(i, j) for n, i in enumerate(idx) for j in idx[n + 1:]]
+    out: set[tuple[int, int]] = set()
+    by_speaker: dict[str, list[int]] = {}
+    for i in idx:
+        by_speaker.setdefault(surname(claims[i].speaker) if claims[i].speaker else "", []).append(i)
+    k = min(config.neighbours * 2 + 1, len(idx))
+    nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(vectors[idx])
+    _, nbr = nn.kneighbors(vectors[idx])
+    for row, i in enumerate(idx):
+        for col in nbr[row]:
+            j = idx[col]
+            if i != j:
+                out.add((min(i, j), max(i, j)))
+    for members in by_speaker.values():
+        if len(members) <= 200:
+            out.update((i, j) for n, i in enumerate(members) for j in members[n + 1:])
+    return sorted(out)
+
+
+def _quote_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], config: Config):
     toks = {i: tokens(claims[i].quote or "") for i in idx}
     pairs = []
-    for n, i in enumerate(idx):
-        for j in idx[n + 1:]:
-            if claims[i].source == claims[j].source:
-                continue
-            sim = similarity(toks[i], toks[j])
-            if sim >= config.quote_threshold and _speakers_compatible(claims[i], claims[j], sim):
-                la, lb = len(toks[i]), len(toks[j])
-                # A few shared words are weak evidence; renderings of equal length pair first.
-                score = sim * (0.5 + 0.5 * min(1.0, min(la, lb) / 8)) + 0.1 * min(la, lb) / max(1, max(la, lb))
-                pairs.append((round(score, 6), i, j))
+    for i, j in _quote_candidates(claims, vectors, idx, config):
+        if claims[i].source == claims[j].source:
+            continue
+        la, lb = len(toks[i]), len(toks[j])
+        if min(la, lb) <= 3 and max(la, lb) > 3 * min(la, lb):
+            continue  # a two-word phrase inside a long remark is too weak a link to group them
+        sim = similarity(toks[i], toks[j])
+        if sim >= config.quote_threshold and _speakers_compatible(claims[i], claims[j], sim):
+            # A few shared words are weak evidence; renderings of equal length pair first.
+            score = sim * (0.5 + 0.5 * min(1.0, min(la, lb) / 8)) + 0.1 * min(la, lb) / max(1, max(la, lb))
+            pairs.append((round(score, 6), i, j))
     return pairs
 
 
 def _grow(claims: Sequence[Claim], pairs, pair_sim, n: int, config: Config, threshold: float,
-          same_sim=None) -> list[list[int]]:
+          same_sim=None, vectors: np.ndarray | None = None) -> list[list[int]]:
+    """Merge groups from the most similar pair down.
+
+    A merge is refused when it would put two claims of one source together (unless one repeats the other) or
+    when the two groups are not similar on average. With ``vectors`` the average is computed from running sums
+    of the members' vectors, so a merge costs the same whatever the group sizes; otherwise it is taken over at
+    most 8 members of each group.
+    """
     same_sim = same_sim or pair_sim
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    by_source: dict[int, dict[str, list[int]]] = {i: {claims[i].source: [i]} for i in range(n)}
+    sums = {} if vectors is None else {i: vectors[i].astype(np.float64) for i in range(n)}
     for score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
         a, b = members[gi], members[gj]
-        clash = [(x, y) for x in a for y in b if claims[x].source == claims[y].source]
+        shared = set(by_source[gi]) & set(by_source[gj])
+        clash = [(x, y) for src in shared for x in by_source[gi][src] for y in by_source[gj][src]]
         if any(same_sim(x, y) < config.repeat_threshold for x, y in clash):
             continue
-        cross = [pair_sim(x, y) for x in a for y in b if claims[x].source != claims[y].source]
-        if cross and sum(cross) / len(cross) < threshold * 0.9:
+        if vectors is not None:
+            mean = float(np.dot(sums[gi], sums[gj])) / (len(a) * len(b))
+        else:
+            cross = [pair_sim(x, y) for x in a[:8] for y in b[:8] if claims[x].source != claims[y].source]
+            mean = sum(cross) / len(cross) if cross else 1.0
+        if mean < threshold * 0.9:
             continue
         keep, gone = (gi, gj) if len(a) >= len(b) else (gj, gi)
         for x in members[gone]:
             group_of[x] = keep
         members[keep].extend(members.pop(gone))
+        for src, xs in by_source.pop(gone).items():
+            by_source[keep].setdefault(src, []).extend(xs)
+        if vectors is not None:
+            sums[keep] = sums[keep] + sums.pop(gone)
     return [sorted(m) for m in members.values()]
 
 
@@ -113,9 +158,9 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, config: Config, n_source
 
     groups: list[list[int]] = []
     stmt = _grow(claims, _statement_pairs(claims, vectors, other_idx, config), vec_sim, n, config,
-                 config.group_threshold)
+                 config.group_threshold, vectors=vectors)
     groups += [g for g in stmt if claims[g[0]].type != ClaimType.QUOTE]
-    quotes = _grow(claims, _quote_pairs(claims, quote_idx, config), quote_sim, n, config, config.quote_threshold,
+    quotes = _grow(claims, _quote_pairs(claims, vectors, quote_idx, config), quote_sim, n, config, config.quote_threshold,
                    quote_same)
     groups += [g for g in quotes if claims[g[0]].type == ClaimType.QUOTE]
 
@@ -131,8 +176,13 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, config: Config, n_source
             status = GroupStatus.AGREEMENT
         else:
             status = GroupStatus.PARTIAL
-        sims = [vec_sim(a, b) for k, a in enumerate(members) for b in members[k + 1:]
-                if claims[a].source != claims[b].source]
-        score = round(sum(sims) / len(sims), 4) if sims else 1.0
+        m = len(members)
+        if m > 1:
+            vs = vectors[members].astype(np.float64)
+            total = vs.sum(axis=0)
+            # mean similarity over all pairs, from the sum vector: (|S|^2 - sum |v|^2) / (m (m - 1))
+            score = round(float((total @ total - (vs * vs).sum()) / (m * (m - 1))), 4)
+        else:
+            score = 1.0
         out.append(ClaimGroup(f"g{number}", tuple(c.id for c in member_claims), sources, status, score))
     return out

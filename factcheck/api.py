@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from factcheck.align import align, claim_text
 from factcheck.claims import extract_claims, sentence_count
 from factcheck.compare import compare
 from factcheck.config import Config, validate
-from factcheck.embed import CachedEmbedder, Embedder, EmbeddingCache, HashingEmbedder, SentenceTransformerEmbedder
+from factcheck.embed import CachedEmbedder, Embedder, EmbeddingCache, HashingEmbedder, make_embedder
 from factcheck.errors import InputError
 from factcheck.extract.entities import EntityTagger
 from factcheck.load import LoadedArticle, load
@@ -31,7 +32,7 @@ def default_embedder(config: Config) -> Embedder:
     """
     if os.environ.get("FACTCHECK_EMBEDDER") == "hashing":
         return HashingEmbedder()
-    inner = SentenceTransformerEmbedder(config.model)
+    inner = make_embedder(config.model)
     if not config.use_cache:
         return inner
     return CachedEmbedder(inner, EmbeddingCache(config.cache_dir, inner.name))
@@ -59,6 +60,22 @@ def _dedupe(items: list[LoadedArticle]) -> tuple[list[LoadedArticle], list[str]]
     return kept, notes
 
 
+def _claims(items: Sequence[LoadedArticle], config: Config) -> dict:
+    """Extracted claims, from the claims cache when the same articles were audited before."""
+    if not config.use_cache:
+        return extract_claims(items, _tagger())
+    from factcheck.claimcache import ClaimCache, key_for
+
+    cache = ClaimCache(config.cache_dir)
+    key = key_for(items)
+    found = cache.get(key)
+    if found is not None:
+        return found
+    claims = extract_claims(items, _tagger())
+    cache.put(key, claims)
+    return claims
+
+
 def audit_loaded(items: Sequence[LoadedArticle], config: Config | None = None,
                  embedder: Embedder | None = None) -> Report:
     """Audit articles that are already loaded (the batch mode and tests use this)."""
@@ -66,7 +83,7 @@ def audit_loaded(items: Sequence[LoadedArticle], config: Config | None = None,
     items = sorted(items, key=lambda it: it.article.id)
     items, notes = _dedupe(list(items))
     articles = [it.article for it in items]
-    per_source = extract_claims(items, _tagger())
+    per_source = _claims(items, config)
     claims = [c for it in items for c in per_source[it.article.id]]
     embedder = embedder or default_embedder(config)
     vectors = embedder.encode([claim_text(c) for c in claims]) if claims else np.zeros((0, 1), np.float32)
@@ -103,3 +120,94 @@ def audit(paths: Sequence[str | Path] | str | Path, config: Config | None = None
     if not items:
         raise InputError("no articles to audit")
     return audit_loaded(items, config, embedder)
+
+
+@dataclass(frozen=True)
+class StoryReport:
+    """One story of a batch and its audit."""
+
+    id: str
+    title: str
+    report: Report
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A batch of articles split into stories, each audited on its own."""
+
+    stories: tuple[StoryReport, ...]
+    notes: tuple[str, ...] = ()
+
+
+_WORKER_EMBEDDER: Embedder | None = None
+
+
+def _story_worker(items: Sequence[LoadedArticle], config: Config) -> Report:
+    """Audit one story in a worker process (local pool or Dask worker): one model load per process at most."""
+    global _WORKER_EMBEDDER
+    if _WORKER_EMBEDDER is None:
+        _WORKER_EMBEDDER = default_embedder(config)
+    return audit_loaded(items, config, _WORKER_EMBEDDER)
+
+
+def audit_batch(paths: Sequence[str | Path] | str | Path, config: Config | None = None,
+                embedder: Embedder | None = None, jobs: int = 1, scheduler: str | None = None) -> Batch:
+    """Load a batch, group its articles into stories, and audit each story on its own.
+
+    Args:
+        jobs: stories audited in this many local processes (each loads the model once).
+        scheduler: address of an existing Dask distributed scheduler; stories are sent to its workers.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    config = validate(config or Config())
+    items = load(list(paths), max_bytes=config.max_article_bytes)
+    if not items:
+        raise InputError("no articles to audit")
+    return audit_batch_loaded(items, config, embedder, jobs=jobs, scheduler=scheduler)
+
+
+def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None,
+                       jobs: int = 1, scheduler: str | None = None) -> Batch:
+    from factcheck.stories import group_stories
+
+    items, notes = _dedupe(sorted(items, key=lambda it: it.article.id))
+    embedder = embedder or default_embedder(config)
+    stories = group_stories(items, embedder, threshold=config.story_threshold)
+    work = [s.articles for s in stories]
+    if scheduler:
+        reports = _run_dask(scheduler, work, config)
+    elif jobs > 1 and len(stories) > 1:
+        reports = _run_pool(jobs, work, config)
+    else:
+        reports = [audit_loaded(w, config, embedder) for w in work]
+    return Batch(tuple(StoryReport(s.id, s.title, r) for s, r in zip(stories, reports)), tuple(notes))
+
+
+def _run_pool(jobs: int, work, config: Config) -> list[Report]:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Spawned workers: torch must not inherit a forked copy of a parent that already loaded it.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
+        return list(pool.map(_story_worker, work, [config] * len(work)))
+
+
+def _run_dask(address: str, work, config: Config) -> list[Report]:
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        from factcheck.errors import ConfigError
+
+        raise ConfigError("--scheduler needs the 'distributed' package (pip install 'dask[distributed]')") from exc
+    try:
+        client = Client(address, timeout=30)
+    except OSError as exc:
+        from factcheck.errors import ConfigError
+
+        raise ConfigError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
+    try:
+        futures = client.map(_story_worker, work, [config] * len(work), pure=False)
+        return client.gather(futures)
+    finally:
+        client.close()

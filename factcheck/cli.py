@@ -1,19 +1,28 @@
-"""The command line: a thin layer over :func:`factcheck.audit`. Exit codes: 0 nothing at or above the failing
-severity, 1 findings that fail, 2 usage, config or input errors."""
+"""The command line: a thin layer over :func:`factcheck.audit` and :mod:`factcheck.baseline`.
+
+Exit codes (:mod:`factcheck.errors`): ``EXIT_OK`` (0) nothing at or above the failing threshold, ``EXIT_FINDINGS``
+(1) findings that fail, ``EXIT_USAGE`` (2) usage, config or input errors (one line on stderr, never a traceback).
+"""
 
 from __future__ import annotations
 
-import io
+import dataclasses
+import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
-from factcheck.config import load_config
+from factcheck.config import Config, config_files, load_config
 from factcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FactcheckError
-from factcheck.models import OutputFormat, Report, Severity
+from factcheck.models import FindingKind, OutputFormat, Report, Severity
+
+KINDS = [k.value for k in FindingKind]
+DEFAULT_BASELINE = "factcheck-baseline.json"
 
 
 def report_name(paths: tuple[str, ...]) -> str:
@@ -36,6 +45,103 @@ def failing(report: Report, fail_on: str) -> bool:
     return any(f.kind.value in kinds for f in report.findings)
 
 
+def exit_code(report: Report, fail_on: str, exit_zero: bool = False) -> int:
+    """``EXIT_FINDINGS`` when a finding fails the threshold (and ``exit_zero`` is off), else ``EXIT_OK``."""
+    return EXIT_FINDINGS if not exit_zero and failing(report, fail_on) else EXIT_OK
+
+
+# --------------------------------------------------------------------------------------------------------------
+# options shared by `audit` and `baseline create`
+
+
+def _kind_list(values: tuple[str, ...]) -> list[str] | None:
+    items = [k.strip() for v in values for k in v.split(",") if k.strip()]
+    return items or None
+
+
+def _severity_pairs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str] | None:
+    out: dict[str, str] = {}
+    for value in values:
+        kind, sep, level = value.partition("=")
+        kind, level = kind.strip(), level.strip().lower()
+        if not sep or not kind or not level:
+            raise click.BadParameter(f"{value!r} is not KIND=LEVEL (e.g. omission=warning)", ctx, param)
+        if kind not in KINDS:
+            raise click.BadParameter(f"unknown finding kind {kind!r} (known: {', '.join(KINDS)})", ctx, param)
+        if level not in {s.value for s in Severity}:
+            raise click.BadParameter(f"{kind}={level!r}: the level must be error, warning or info", ctx, param)
+        out[kind] = level
+    return out or None
+
+
+_ANALYSIS_OPTIONS = [
+    click.option("--config", "config_file", type=click.Path(dir_okay=False),
+                 help="A TOML config file (its [tool.factcheck] table, or top-level keys); wins over pyproject.toml."),
+    click.option("--model", help="Embedding model: a packaged model name or a local folder."),
+    click.option("--checks", "checks", multiple=True, metavar="KIND[,KIND]",
+                 help="Only these finding kinds (replaces the configured list)."),
+    click.option("--disable", "disable", multiple=True, metavar="KIND[,KIND]",
+                 help="Leave these finding kinds out (repeatable)."),
+    click.option("--severity", "severity", multiple=True, metavar="KIND=LEVEL", callback=_severity_pairs,
+                 help="Severity (error, warning, info) of a finding kind (repeatable)."),
+    click.option("--group-threshold", type=float, help="Similarity at which statements align (0..1)."),
+    click.option("--quote-threshold", type=float, help="Shared-word share for two quotes to be one remark (0..1)."),
+    click.option("--repeat-threshold", type=float, help="Similarity at which a source's repeat joins a group."),
+    click.option("--omission-share", type=float, help="Share of other sources carrying a claim for an omission."),
+    click.option("--neighbours", type=int, help="Nearest neighbours searched per claim when aligning."),
+    click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache."),
+    click.option("--cache-dir", help="Folder for the embedding cache (default: claims)."),
+    click.option("--max-article-bytes", type=int, help="Refuse articles larger than this."),
+    click.option("--jobs", type=int, help="Audit a batch's stories in this many local processes."),
+    click.option("--scheduler", help="Send a batch's stories to this Dask scheduler (tcp://host:8786)."),
+]
+
+
+def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(_ANALYSIS_OPTIONS):
+        func = option(func)
+    return func
+
+
+def _report_pairs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str] | None:
+    out: dict[str, str] = {}
+    formats = [f.value for f in OutputFormat]
+    for value in values:
+        fmt, sep, path = value.partition("=")
+        fmt, path = fmt.strip().lower(), path.strip()
+        if not sep or fmt not in formats or not path:
+            raise click.BadParameter(f"{value!r} is not FORMAT=PATH with FORMAT one of {', '.join(formats)}", ctx,
+                                     param)
+        out[fmt] = path
+    return out or None
+
+
+def _overrides(opts: dict[str, Any]) -> dict[str, Any]:
+    """Config overrides from the command line's options; options not given are ``None`` and change nothing."""
+    return {
+        "model": opts.get("model"), "checks": _kind_list(opts.get("checks") or ()),
+        "disable": _kind_list(opts.get("disable") or ()), "severities": opts.get("severity"),
+        "group_threshold": opts.get("group_threshold"), "quote_threshold": opts.get("quote_threshold"),
+        "repeat_threshold": opts.get("repeat_threshold"), "omission_share": opts.get("omission_share"),
+        "neighbours": opts.get("neighbours"), "cache_dir": opts.get("cache_dir"),
+        "use_cache": False if opts.get("no_cache") else None, "max_article_bytes": opts.get("max_article_bytes"),
+        "reports_dir": opts.get("reports_dir"), "fail_on": opts.get("fail_on"), "format": opts.get("fmt"),
+        "output": opts.get("output"), "reports": opts.get("report"), "baseline": opts.get("baseline"),
+        "markdown": False if opts.get("no_markdown") else None, "jobs": opts.get("jobs"),
+        "scheduler": opts.get("scheduler"),
+    }
+
+
+def _write(path: str, text: str) -> None:
+    from factcheck.io import atomic_write
+
+    atomic_write(path, text)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# commands
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="factcheck")
 def cli() -> None:
@@ -43,59 +149,159 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice([f.value for f in OutputFormat]), default="rich",
-              show_default=True, help="Output format on stdout (or in -o FILE).")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice([f.value for f in OutputFormat]),
+              help="Output format on stdout (or in -o FILE). Default: rich.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
-@click.option("--model", help="Embedding model: a packaged model name or a local folder.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="A TOML config file.")
+@click.option("--report", "report", multiple=True, metavar="FORMAT=PATH", callback=_report_pairs,
+              help="Also write the report in FORMAT to PATH, from the same run (repeatable), e.g. sarif=out.sarif.")
 @click.option("--reports-dir", help="Folder for the Markdown report (default: reports).")
 @click.option("--no-markdown", is_flag=True, help="Do not write the Markdown report under the reports folder.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")
-@click.option("--cache-dir", help="Folder for the embedding cache (default: claims).")
-@click.option("--fail-on", help="Exit 1 when a finding at or above this severity (error|warning|info) or of these "
-              "kinds (KIND[,KIND]) is found. Default: error.")
+@click.option("--fail-on", metavar="LEVEL|KIND[,KIND]",
+              help="Exit 1 when a finding at or above this severity (error|warning|info), or of these kinds, is "
+              "found; 'never' never fails. Default: error.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 when the audit ran (for rollout).")
-@click.option("--max-article-bytes", type=int, help="Refuse articles larger than this.")
-def audit(paths: tuple[str, ...], fmt: str, output: str | None, model: str | None, config_file: str | None,
-          reports_dir: str | None, no_markdown: bool, no_cache: bool, cache_dir: str | None, fail_on: str | None,
-          exit_zero: bool, max_article_bytes: int | None) -> None:
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="Report only findings not in this baseline file (see `factcheck baseline create`).")
+@click.option("--show-config", is_flag=True, help="Print the effective configuration as JSON and exit.")
+@analysis_options
+def audit(paths: tuple[str, ...], show_config: bool, exit_zero: bool, **opts: Any) -> None:
     """Audit the articles in PATHS (files or folders) for cross-source consistency."""
-    from factcheck.api import audit as run_audit
-    from factcheck.io import atomic_write
-    from factcheck.render import render_json, render_markdown, render_rich
+    config = load_config(opts.get("config_file"), _overrides(opts))
+    if show_config:
+        files = [str(p) for p in config_files(opts.get("config_file"))]
+        click.echo(json.dumps({"files": files, "config": dataclasses.asdict(config)}, indent=2))
+        sys.exit(EXIT_OK)
+    if not paths:
+        raise click.UsageError("name at least one article file or folder (PATHS)")
+    sys.exit(run_audit(paths, config, exit_zero))
 
-    overrides = {"model": model, "reports_dir": reports_dir, "cache_dir": cache_dir, "fail_on": fail_on,
-                 "max_article_bytes": max_article_bytes, "use_cache": False if no_cache else None}
-    config = load_config(config_file, overrides)
-    report = run_audit(list(paths), config)
+
+def run_audit(paths: tuple[str, ...], config: Config, exit_zero: bool = False) -> int:
+    """Audit (a batch is split into stories), apply the baseline, write the reports, return the exit code."""
+    from factcheck.api import audit_batch
+    from factcheck.baseline import apply_baseline, load_baseline, summary_record
+
+    baseline = load_baseline(config.baseline) if config.baseline else None  # a bad baseline fails before the audit
+    batch = audit_batch(list(paths), config, jobs=config.jobs, scheduler=config.scheduler)
     name = report_name(paths)
-    title = f"factcheck audit: {name}"
-    if not no_markdown:
-        md_path = Path(config.reports_dir) / f"{name}.md"
-        atomic_write(md_path, render_markdown(report, title=title))
-    if fmt == OutputFormat.JSON.value:
-        text = render_json(report)
-    elif fmt == OutputFormat.MARKDOWN.value:
-        text = render_markdown(report, title=title)
-    else:
-        text = None
-    if output:
-        if text is None:
-            buf = io.StringIO()
-            from rich.console import Console
+    stories: list[tuple[str, str, Report, dict[str, Any] | None]] = []
+    stale_keys: list[set[str]] = []
+    for story in batch.stories:
+        report = story.report
+        if batch.notes and len(batch.stories) == 1:
+            report = dataclasses.replace(report, notes=(*batch.notes, *report.notes))
+        record = None
+        if baseline is not None:
+            filtered, stale = apply_baseline(report, baseline)
+            record = summary_record(baseline, report, filtered, stale)
+            stale_keys.append({json.dumps(e.as_record(), sort_keys=True) for e in stale})
+            report = filtered
+        stories.append((story.id, story.title, report, record))
+    if baseline is not None and len(stories) > 1:
+        # An entry is stale only when no story matched it.
+        still = set.intersection(*stale_keys) if stale_keys else set()
+        stories = [(sid, t, r, {**rec, "stale": [x for x in rec["stale"]
+                                                 if json.dumps(x, sort_keys=True) in still]} if rec else rec)
+                   for sid, t, r, rec in stories]
+    if len(stories) == 1:
+        _, _, report, record = stories[0]
+        _single(report, record, name, config)
+        return exit_code(report, config.fail_on, exit_zero)
+    _batch(stories, list(batch.notes), name, config)
+    worst = max(exit_code(r, config.fail_on, exit_zero) for _, _, r, _ in stories)
+    return worst
 
-            render_rich(report, Console(file=buf, width=120, force_terminal=False, color_system=None), title=title)
-            text = buf.getvalue()
-        atomic_write(output, text)
-    elif text is not None:
-        click.echo(text, nl=False)
-    else:
+
+def _markdown_with_heatmap(report: Report, folder: Path, stem: str, title: str) -> str:
+    from factcheck.render import render_markdown
+    from factcheck.render.heatmap import coverage_png
+
+    png = coverage_png(report)
+    image = None
+    if png is not None:
+        _write_bytes(str(folder / f"{stem}-coverage.png"), png)
+        image = f"{stem}-coverage.png"
+    return render_markdown(report, title=title, image=image)
+
+
+def _single(report: Report, record: dict[str, Any] | None, name: str, config: Config) -> None:
+    from factcheck.render import render, render_rich
+
+    title = f"factcheck audit: {name}"
+    if config.markdown:
+        folder = Path(config.reports_dir)
+        _write(str(folder / f"{name}.md"), _markdown_with_heatmap(report, folder, name, title))
+
+    def text_of(fmt: OutputFormat) -> str:
+        return render(report, fmt, title=title, baseline=record, checks=config.checks, severities=config.severities)
+
+    for extra, path in config.reports.items():
+        _write(path, text_of(OutputFormat(extra)))
+    fmt = OutputFormat(config.format)
+    if fmt is OutputFormat.RICH and not config.output:
         from rich.console import Console
 
         render_rich(report, Console(), title=title)
-    if not exit_zero and failing(report, config.fail_on):
-        sys.exit(EXIT_FINDINGS)
+    elif config.output:
+        _write(config.output, text_of(fmt))
+    else:
+        click.echo(text_of(fmt), nl=False)
+
+
+def _batch(stories: list[tuple[str, str, Report, dict[str, Any] | None]], notes: list[str], name: str,
+           config: Config) -> None:
+    """One report per story (``reports/<name>/<story>.md``), an index report, and the batch in the chosen format."""
+    from factcheck.render import render
+    from factcheck.render.batch import combine, render_index
+
+    if config.markdown:
+        folder = Path(config.reports_dir) / name
+        for sid, title, report, _ in stories:
+            _write(str(folder / f"{sid}.md"), _markdown_with_heatmap(report, folder, sid, f"factcheck story: {title}"))
+        _write(str(Path(config.reports_dir) / f"{name}.md"),
+               render_index([(sid, title, r) for sid, title, r, _ in stories], notes, name, f"{name}/"))
+
+    def text_of(fmt: OutputFormat) -> str:
+        parts = [(sid, title, render(r, fmt, title=f"factcheck story: {title}", baseline=rec, checks=config.checks,
+                                     severities=config.severities)) for sid, title, r, rec in stories]
+        return combine(fmt, parts, [(sid, title, r) for sid, title, r, _ in stories], notes, name)
+
+    for extra, path in config.reports.items():
+        _write(path, text_of(OutputFormat(extra)))
+    if config.output:
+        _write(config.output, text_of(OutputFormat(config.format)))
+    else:
+        click.echo(text_of(OutputFormat(config.format)), nl=False)
+
+
+def _write_bytes(path: str, data: bytes) -> None:
+    from factcheck.io import atomic_write
+
+    atomic_write(path, data)
+
+
+@cli.group()
+def baseline() -> None:
+    """Accept the current findings, so later audits report only new ones."""
+
+
+@baseline.command("create")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help=f"The baseline file to write. Default: the configured baseline, else {DEFAULT_BASELINE}.")
+@analysis_options
+def baseline_create(paths: tuple[str, ...], output: str | None, **opts: Any) -> None:
+    """Audit PATHS and record every finding as accepted in a baseline file."""
+    from factcheck.api import audit as audit_paths
+    from factcheck.baseline import create_baseline, dumps
+
+    config = load_config(opts.get("config_file"), _overrides(opts))
+    output = output or config.baseline or DEFAULT_BASELINE
+    report = audit_paths(list(paths), config)
+    _write(output, dumps(create_baseline(report, output)))
+    n = len(report.findings)
+    click.echo(f"factcheck: wrote {n} accepted finding{'s' if n != 1 else ''} to {output}", err=True)
     sys.exit(EXIT_OK)
 
 

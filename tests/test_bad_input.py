@@ -69,7 +69,15 @@ def files(**contents: str | bytes) -> Callable[[Path], list[str]]:
 
 
 def report(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
-    return json.loads(result.stdout)
+    """The JSON report; a batch of several stories is flattened into one (sources, claims, findings, notes)."""
+    data = json.loads(result.stdout)
+    if data.get("schema") != "factcheck.batch/1":
+        return data
+    flat: dict[str, Any] = {"sources": [], "claims": [], "groups": [], "findings": [], "notes": list(data["notes"])}
+    for story in data["stories"]:
+        for key in ("sources", "claims", "groups", "findings", "notes"):
+            flat[key].extend(story["report"][key])
+    return flat
 
 
 def claim_texts(result: subprocess.CompletedProcess[str]) -> list[str]:

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
 from factcheck.checks.pairs import cross_pairs
-from factcheck.extract.entities import fold, surname
+from factcheck.extract.entities import fold, same_person, surname
 from factcheck.lexicon import reporting_verbs, words
 from factcheck.models import Action, Claim, Finding, FindingKind, Span
 
@@ -113,7 +113,7 @@ def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
     for group, a, b in cross_pairs(ctx, quotes=True):
-        if not a.speaker or not b.speaker or surname(a.speaker) == surname(b.speaker):
+        if not a.speaker or not b.speaker or same_person(a.speaker, b.speaker):
             continue
         key = (group.id, *sorted((a.speaker, b.speaker)))
         if key in seen:

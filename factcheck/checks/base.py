@@ -29,7 +29,20 @@ class CheckContext:
         return [self.claims[cid] for cid in group.claims]
 
     def source_claims(self, source: str) -> list[Claim]:
-        return [c for c in self.claims.values() if c.source == source]
+        index = self.__dict__.get("_by_source")
+        if index is None:
+            index = {}
+            for c in self.claims.values():
+                index.setdefault(c.source, []).append(c)
+            object.__setattr__(self, "_by_source", index)
+        return index.get(source, [])
+
+    def group_of(self, claim_id: str) -> ClaimGroup | None:
+        index = self.__dict__.get("_group_of")
+        if index is None:
+            index = {cid: g for g in self.groups for cid in g.claims}
+            object.__setattr__(self, "_group_of", index)
+        return index.get(claim_id)
 
     def sim(self, a: Claim, b: Claim) -> float:
         if self.vectors is None or self.row is None:

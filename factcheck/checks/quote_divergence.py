@@ -8,10 +8,11 @@ change; two remarks joined into one quotation (a splice) are reported as such.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
-from factcheck.extract.entities import surname
+from factcheck.extract.entities import same_person
 from factcheck.models import Claim, ClaimType, Finding, FindingKind
 from factcheck.wording import GAP, best_window, diff_ops, marked, segments, similarity, tokens
 
@@ -121,7 +122,7 @@ def _change(ops, source_a: str, source_b: str) -> str:
 
 
 def _same_speaker(a: Claim, b: Claim) -> bool:
-    return not (a.speaker and b.speaker) or surname(a.speaker) == surname(b.speaker)
+    return not (a.speaker and b.speaker) or same_person(a.speaker, b.speaker)
 
 
 def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
@@ -208,7 +209,7 @@ def _best_counterpart(ctx: CheckContext, claim: Claim, source: str) -> Claim | N
     for c in ctx.source_claims(source):
         if c.type != ClaimType.QUOTE or not c.quote:
             continue
-        if not (claim.speaker and c.speaker and surname(claim.speaker) == surname(c.speaker)):
+        if not (claim.speaker and c.speaker and same_person(claim.speaker, c.speaker)):
             continue
         sim = similarity(toks, tokens(c.quote))
         if sim > best_sim:
@@ -216,10 +217,23 @@ def _best_counterpart(ctx: CheckContext, claim: Claim, source: str) -> Claim | N
     return best if best_sim >= 0.6 else None
 
 
+def _reworded_share(diffs: list[tuple[str, str]]) -> float:
+    """The largest share of changed words in any one compared pair (from the marked diffs)."""
+    worst = 0.0
+    for key, value in diffs:
+        if not key.startswith("diff "):
+            continue
+        changed = sum(len(m.split()) for m in re.findall(r"\[-(.*?)-\]", value))
+        kept = len(re.sub(r"\[-.*?-\]|\{\+.*?\+\}", " ", value).split())
+        if changed + kept:
+            worst = max(worst, changed / (changed + kept))
+    return worst
+
+
 def _rendered_elsewhere(ctx: CheckContext, alone: Claim, other: Claim) -> bool:
     """Whether the words ``alone`` shares with ``other`` are already rendered by another quotation of ``alone``'s
     source grouped with ``other`` (then that pair is compared, not this one)."""
-    group = next((g for g in ctx.groups if other.id in g.claims), None)
+    group = ctx.group_of(other.id)
     if group is None:
         return False
     target = _words(other.quote or "").words
@@ -266,8 +280,11 @@ def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
             continue
         speaker = next((c.speaker for c in quotes if c.speaker), None) or "an unnamed speaker"
         evidence = [evidence_of(c, c.quote_span, role="quote") for c in involved.values()]
-        message = f"Quotation of {speaker} worded differently: {changes[0]}" + (
-            f" (+{len(changes) - 1} more)" if len(changes) > 1 else "")
+        reworded = _reworded_share(diffs)
+        lead = (f"Quotation of {speaker} largely reworded ({reworded:.0%} of its words differ; check for a "
+                f"paraphrase or invention presented as a quote)" if reworded >= 0.4
+                else f"Quotation of {speaker} worded differently")
+        message = f"{lead}: {changes[0]}" + (f" (+{len(changes) - 1} more)" if len(changes) > 1 else "")
         findings.append(make_finding(ctx, FindingKind.QUOTE_DIVERGENCE, group, evidence, message, diffs,
                                      score=10 + len(changes)))
     return findings

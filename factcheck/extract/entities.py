@@ -136,7 +136,7 @@ def _pre_role(text: str, start: int, blockers: Sequence[tuple[int, int]]) -> str
     """Title words right before a name, walking back word by word until something that cannot be part of a title:
     sentence punctuation, another name, or an ordinary word ("his economic envoy, Kirill Dmitriev" -> "economic
     envoy"; "chief negotiator Umerov and army chief Andrii Hnatov" -> "army chief")."""
-    titles, modifiers = _title_words(), words("role_modifiers")
+    modifiers = words("role_modifiers")
     window_start = max(0, start - 120)
     for b0, b1 in blockers:
         if b1 <= start:
@@ -186,6 +186,33 @@ def find_role(text: str, start: int, end: int, blockers: Sequence[tuple[int, int
     return None
 
 
+def _merge_spellings(surnames: list[str]) -> dict[str, str]:
+    """Map spelling variants of a surname to one key (Zelenskiy / Zelensky / Zelenskyy), by fuzzy ratio."""
+    from rapidfuzz import fuzz
+
+    out: dict[str, str] = {}
+    for name in sorted(surnames, key=lambda n: (-len(n), n)):
+        if name in out:
+            continue
+        out[name] = name
+        if len(name) < 5:
+            continue
+        for other in surnames:
+            if other not in out and len(other) >= 5 and other[0] == name[0] and fuzz.ratio(name, other) >= 88:
+                out[other] = name
+    return out
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names can be the same person: equal surnames up to spelling variants."""
+    from rapidfuzz import fuzz
+
+    sa, sb = surname(a), surname(b)
+    if sa == sb:
+        return True
+    return len(sa) >= 5 and len(sb) >= 5 and sa[0] == sb[0] and fuzz.ratio(sa, sb) >= 88
+
+
 def canonical_names(mentions: Iterable[str]) -> dict[str, str]:
     """Map every person mention to the fullest name seen for the same person (by surname and first-name initial).
 
@@ -195,14 +222,15 @@ def canonical_names(mentions: Iterable[str]) -> dict[str, str]:
     names = sorted(set(m for m in mentions if m), key=lambda n: (-len(n.split()), n))
     best: dict[str, str] = {}
     full_by_surname: dict[str, list[str]] = {}
+    keys = _merge_spellings(sorted({surname(n) for n in names if surname(n)}))
     for name in names:
-        key = surname(name)
+        key = keys.get(surname(name), surname(name))
         if not key:
             continue
         if len(name.split()) >= 2:
             full_by_surname.setdefault(key, []).append(name)
     for name in names:
-        key = surname(name)
+        key = keys.get(surname(name), surname(name))
         candidates = full_by_surname.get(key, [])
         if len(name.split()) >= 2:
             first = fold(name).split()[0][:1]

@@ -27,12 +27,53 @@ def _finding(f: Finding) -> list[str]:
         lines.append(f"- **{md_inline(e.source)}**{role}, chars {e.start}–{e.end}: “{md_inline(e.text)}”")
     for key, value in f.details:
         if key.startswith("diff "):
-            lines.append(f"- diff {md_inline(key[5:])}: {_diff_md(value)}")
+            lines.append(f"- diff {md_inline(key[5:].replace(' ~ ', ' → '))}: {_diff_md(value)}")
         elif key.startswith("claim "):
             continue
         else:
             lines.append(f"- {md_inline(key)}: {md_inline(value)}")
     lines.append("")
+    return lines
+
+
+def _quote_ledger(report: Report) -> list[str]:
+    """Every speaker, every quotation, each source's wording side by side; changed words from the findings."""
+    claims = {c.id: c for c in report.claims}
+    diffs_by_group: dict[str, list[tuple[str, str]]] = {}
+    anchors: dict[str, str] = {}
+    for f in report.findings:
+        if f.kind == FindingKind.QUOTE_DIVERGENCE and f.group:
+            diffs_by_group.setdefault(f.group, []).extend((k, v) for k, v in f.details if k.startswith("diff "))
+            anchors[f.group] = f.id
+    by_speaker: dict[str, list] = {}
+    for g in report.groups:
+        members = [claims[c] for c in g.claims if claims[c].type.value == "quote"]
+        if not members:
+            continue
+        speaker = next((c.speaker for c in members if c.speaker), None) or "(no speaker found)"
+        by_speaker.setdefault(speaker, []).append((g, members))
+    if not by_speaker:
+        return []
+    ids = [s.id for s in report.sources]
+    lines = ["## Quote ledger", "",
+             "Every quotation by speaker; one row per remark, each source's wording in its column "
+             "(· where a source does not quote it).", ""]
+    for speaker in sorted(by_speaker, key=lambda s: (-len(by_speaker[s]), s)):
+        lines += [f"### {md_inline(speaker)}", ""]
+        lines.append("| remark | " + " | ".join(md_inline(i[:8]) for i in ids) + " |")
+        lines.append("| --- | " + " | ".join("---" for _ in ids) + " |")
+        for g, members in by_speaker[speaker]:
+            cells = []
+            for sid in ids:
+                words = [c.quote or "" for c in members if c.source == sid]
+                cells.append(" / ".join(f"“{md_inline(w)}”" for w in words) if words else "·")
+            label = f"[{g.id} ⚠](#{anchors[g.id]})" if g.id in anchors else g.id
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        lines.append("")
+        for g, _ in by_speaker[speaker]:
+            for key, value in diffs_by_group.get(g.id, []):
+                lines.append(f"- {g.id}, {md_inline(key[5:].replace(' ~ ', ' → '))}: {_diff_md(value)}")
+        lines.append("")
     return lines
 
 
@@ -85,6 +126,7 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
         if more:
             lines.append(f"\n{more} more shared groups are in the JSON report.")
         lines.append("")
+    lines += _quote_ledger(report)
     lines += ["## Findings", ""]
     for kind in FindingKind:
         of_kind = [f for f in report.findings if f.kind == kind]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.models import FindingKind, Report
+from factcheck.models import Report
 
 
 @dataclass(frozen=True)
@@ -20,18 +20,12 @@ class SourceScore:
 
 def scorecard(report: Report) -> list[SourceScore]:
     """Per source: claims, share corroborated by another source, unique claims, altered quotes, omissions."""
-    by_claim = {cid: g for g in report.groups for cid in g.claims}
-    out = []
-    for s in report.sources:
-        claims = [c for c in report.claims if c.source == s.id]
-        corroborated = sum(1 for c in claims if c.id in by_claim and len(by_claim[c.id].sources) >= 2)
-        unique = sum(1 for f in report.findings if f.kind == FindingKind.UNIQUE_CLAIM and f.sources == (s.id,))
-        altered = sum(1 for f in report.findings if f.kind == FindingKind.QUOTE_DIVERGENCE and s.id in f.sources)
-        omitted = sum(1 for f in report.findings if f.kind == FindingKind.OMISSION
-                      and any(k == "missing" and s.id in v.split(", ") for k, v in f.details))
-        out.append(SourceScore(s.id, s.title, len(claims), corroborated / len(claims) if claims else 0.0, unique,
-                               altered, omitted))
-    return out
+    from factcheck.frames import scorecard_frame
+
+    frame = scorecard_frame(report)
+    titles = {s.id: s.title for s in report.sources}
+    return [SourceScore(sid, titles[sid], int(row["claims"]), float(row["corroborated"]), int(row["unique"]),
+                        int(row["altered_quotes"]), int(row["omissions"])) for sid, row in frame.iterrows()]
 
 
 def matrix_groups(report: Report, limit: int = 60):

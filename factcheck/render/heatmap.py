@@ -1,0 +1,49 @@
+"""The coverage matrix (claim groups by source) as a PNG heatmap, for the Markdown report.
+
+Built from the report's groups only. The PNG bytes are the same for the same report: no timestamps or software
+versions are written into the file.
+"""
+
+from __future__ import annotations
+
+import io
+
+from factcheck.models import Report
+from factcheck.render.summary import matrix_groups
+
+
+def coverage_png(report: Report, limit: int = 60) -> bytes | None:
+    """PNG bytes of the matrix, or None when there is nothing shared to draw (or matplotlib is missing)."""
+    groups, _ = matrix_groups(report, limit=limit)
+    if not groups or len(report.sources) < 2:
+        return None
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        from matplotlib.colors import ListedColormap
+    except ImportError:  # pragma: no cover - matplotlib is a dependency
+        return None
+    ids = [s.id for s in report.sources]
+    # 0 absent, 1 present, 2 present but divergent
+    grid = [[(2 if g.status.value == "divergent" else 1) if sid in g.sources else 0 for sid in ids] for g in groups]
+    height = max(2.5, 0.22 * len(groups) + 1.2)
+    width = max(4.0, 0.9 * len(ids) + 2.0)
+    fig, ax = plt.subplots(figsize=(width, height), dpi=100)
+    cmap = ListedColormap(["#eeeeee", "#4c9f70", "#e3a21a"])
+    ax.imshow(grid, cmap=cmap, vmin=0, vmax=2, aspect="auto", interpolation="nearest")
+    ax.set_xticks(range(len(ids)))
+    ax.set_xticklabels([f"{chr(65 + i) if i < 26 else i}\n{sid[:10]}" for i, sid in enumerate(ids)], fontsize=7)
+    ax.set_yticks(range(len(groups)))
+    ax.set_yticklabels([g.id for g in groups], fontsize=6)
+    ax.set_title("Claim groups by source (green: carried, amber: divergent, grey: absent)", fontsize=8)
+    ax.set_xticks([x - 0.5 for x in range(1, len(ids))], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(1, len(groups))], minor=True)
+    ax.grid(which="minor", color="white", linewidth=1)
+    ax.tick_params(length=0, which="both")
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return buf.getvalue()

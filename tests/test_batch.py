@@ -1,0 +1,53 @@
+"""Batches: a mixed JSONL of unrelated stories is split into the right stories and each is audited alone."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from factcheck.api import audit_batch_loaded
+from factcheck.config import Config
+from factcheck.load import load
+from tests.conftest import ROOT
+
+BATCH = Path(__file__).resolve().parent / "data" / "mixed_batch.jsonl"
+
+
+def test_mixed_jsonl_splits_into_stories(real_embedder) -> None:
+    items = load([BATCH])
+    batch = audit_batch_loaded(items, Config(use_cache=False), real_embedder)
+    groups = sorted(sorted(s.id for s in story.report.sources) for story in batch.stories)
+    assert groups == [["bank-a", "bank-b"], ["fire-a", "fire-b", "fire-c"], ["museum-a"], ["run-a", "run-b"]]
+    museum = next(s for s in batch.stories if len(s.report.sources) == 1)
+    assert any("nothing to compare" in n for n in museum.report.notes)
+
+
+def test_story_order_does_not_matter(real_embedder) -> None:
+    items = load([BATCH])
+    forward = audit_batch_loaded(items, Config(use_cache=False), real_embedder)
+    backward = audit_batch_loaded(list(reversed(items)), Config(use_cache=False), real_embedder)
+    assert [s.id for s in forward.stories] == [s.id for s in backward.stories]
+    assert [{f.id for f in s.report.findings} for s in forward.stories] == \
+        [{f.id for f in s.report.findings} for s in backward.stories]
+
+
+def test_cli_batch_reports(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_EMBEDDER"}
+    out = tmp_path / "batch.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "audit", str(BATCH), "--format", "json", "-o", str(out), "--exit-zero",
+         "--no-cache", "--reports-dir", str(tmp_path / "reports")],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text())
+    assert data["schema"] == "factcheck.batch/1" and len(data["stories"]) == 4
+    for story in data["stories"]:
+        assert story["report"]["schema"] == "factcheck.report/1"
+    index = (tmp_path / "reports" / "mixed_batch.md").read_text()
+    assert "4 stories" in index
+    per_story = sorted(p.name for p in (tmp_path / "reports" / "mixed_batch").glob("*.md"))
+    assert len(per_story) == 4
