@@ -12,12 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import sklearn
 from sklearn.neighbors import NearestNeighbors
 
 from factcheck.config import Config
 from factcheck.extract.entities import same_person, surname
 from factcheck.models import Claim, ClaimGroup, ClaimType, GroupStatus
 from factcheck.wording import similarity, symmetric_similarity, tokens
+
+
+# scikit-learn computes neighbours in blocks of this many MB: memory stays linear in the number of claims.
+_KNN_WORKING_MEMORY_MB = 16
 
 
 def claim_text(claim: Claim) -> str:
@@ -31,16 +36,17 @@ def _statement_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int
     sub = vectors[idx]
     k = min(config.neighbours + 1, len(idx))
     nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(sub)
-    dist, nbr = nn.kneighbors(sub)
+    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB):
+        dist, nbr = nn.kneighbors(sub)
     pairs = []
     for row, i in enumerate(idx):
         for d, col in zip(dist[row], nbr[row]):
             j = idx[col]
             if j <= i or claims[i].source == claims[j].source:
                 continue
-            sim = 1.0 - float(d)
+            sim = round(1.0 - float(d), 5)
             if sim >= config.group_threshold:
-                pairs.append((round(sim, 6), i, j))
+                pairs.append((sim, i, j))
     return pairs
 
 
@@ -66,7 +72,8 @@ def _quote_candidates(claims: Sequence[Claim], vectors: np.ndarray, idx: list[in
         by_speaker.setdefault(surname(claims[i].speaker) if claims[i].speaker else "", []).append(i)
     k = min(config.neighbours * 2 + 1, len(idx))
     nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(vectors[idx])
-    _, nbr = nn.kneighbors(vectors[idx])
+    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB):
+        _, nbr = nn.kneighbors(vectors[idx])
     for row, i in enumerate(idx):
         for col in nbr[row]:
             j = idx[col]
@@ -96,7 +103,8 @@ def _quote_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], c
 
 
 def _grow(claims: Sequence[Claim], pairs, pair_sim, n: int, config: Config, threshold: float,
-          same_sim=None, vectors: np.ndarray | None = None) -> list[list[int]]:
+          same_sim=None, vectors: np.ndarray | None = None,
+          initial: dict[int, list[int]] | None = None) -> list[list[int]]:
     """Merge groups from the most similar pair down.
 
     A merge is refused when it would put two claims of one source together (unless one repeats the other) or
@@ -107,8 +115,17 @@ def _grow(claims: Sequence[Claim], pairs, pair_sim, n: int, config: Config, thre
     same_sim = same_sim or pair_sim
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    by_source: dict[int, dict[str, list[int]]] = {i: {claims[i].source: [i]} for i in range(n)}
-    sums = {} if vectors is None else {i: vectors[i].astype(np.float64) for i in range(n)}
+    for rep, xs in (initial or {}).items():
+        for x in xs:
+            if x != rep:
+                members.pop(x, None)
+                group_of[x] = rep
+        members[rep] = sorted(xs)
+    by_source: dict[int, dict[str, list[int]]] = {}
+    for g, xs in members.items():
+        for x in xs:
+            by_source.setdefault(g, {}).setdefault(claims[x].source, []).append(x)
+    sums = {} if vectors is None else {g: vectors[xs].astype(np.float64).sum(axis=0) for g, xs in members.items()}
     for score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
@@ -136,6 +153,16 @@ def _grow(claims: Sequence[Claim], pairs, pair_sim, n: int, config: Config, thre
     return [sorted(m) for m in members.values()]
 
 
+def _identical(claims: Sequence[Claim], idx: list[int], key) -> dict[int, list[int]]:
+    """Claims whose words are the same, by their first claim: the nodes alignment works on."""
+    first: dict[str, int] = {}
+    out: dict[int, list[int]] = {}
+    for i in idx:
+        rep = first.setdefault(key(i), i)
+        out.setdefault(rep, []).append(i)
+    return out
+
+
 def align(claims: Sequence[Claim], vectors: np.ndarray, config: Config, n_sources: int) -> list[ClaimGroup]:
     """Claim groups, ordered by where their first claim stands (source order, then position)."""
     n = len(claims)
@@ -156,12 +183,15 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, config: Config, n_source
     def quote_same(x: int, y: int) -> float:
         return symmetric_similarity(toks[x], toks[y])
 
+    # Claims with the same words are one node from the start: searched once, never split by near-ties.
+    stmt_initial = _identical(claims, other_idx, lambda i: " ".join(claims[i].text.lower().split()))
+    quote_initial = _identical(claims, quote_idx, lambda i: " ".join(toks[i]))
     groups: list[list[int]] = []
-    stmt = _grow(claims, _statement_pairs(claims, vectors, other_idx, config), vec_sim, n, config,
-                 config.group_threshold, vectors=vectors)
+    stmt = _grow(claims, _statement_pairs(claims, vectors, sorted(stmt_initial), config), vec_sim, n, config,
+                 config.group_threshold, vectors=vectors, initial=stmt_initial)
     groups += [g for g in stmt if claims[g[0]].type != ClaimType.QUOTE]
-    quotes = _grow(claims, _quote_pairs(claims, vectors, quote_idx, config), quote_sim, n, config, config.quote_threshold,
-                   quote_same)
+    quotes = _grow(claims, _quote_pairs(claims, vectors, sorted(quote_initial), config), quote_sim, n, config,
+                   config.quote_threshold, quote_same, initial=quote_initial)
     groups += [g for g in quotes if claims[g[0]].type == ClaimType.QUOTE]
 
     order = {c.id: (c.source, c.index) for c in claims}

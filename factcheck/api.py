@@ -60,6 +60,17 @@ def _dedupe(items: list[LoadedArticle]) -> tuple[list[LoadedArticle], list[str]]
     return kept, notes
 
 
+def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Vectors of ``texts``, each distinct text embedded once, in sorted order, so the batches the model sees do
+    not depend on the order or repetition of the input."""
+    if not texts:
+        return np.zeros((0, 1), np.float32)
+    unique = sorted(set(texts))
+    vectors = embedder.encode(unique)
+    row = {t: i for i, t in enumerate(unique)}
+    return vectors[[row[t] for t in texts]]
+
+
 def _claims(items: Sequence[LoadedArticle], config: Config) -> dict:
     """Extracted claims, from the claims cache when the same articles were audited before."""
     if not config.use_cache:
@@ -86,7 +97,7 @@ def audit_loaded(items: Sequence[LoadedArticle], config: Config | None = None,
     per_source = _claims(items, config)
     claims = [c for it in items for c in per_source[it.article.id]]
     embedder = embedder or default_embedder(config)
-    vectors = embedder.encode([claim_text(c) for c in claims]) if claims else np.zeros((0, 1), np.float32)
+    vectors = _embed(embedder, [claim_text(c) for c in claims])
     groups = align(claims, vectors, config, n_sources=len(articles))
     findings, groups = compare(claims, groups, articles, config, vectors)
     if len(articles) < 2:
@@ -184,12 +195,26 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
     return Batch(tuple(StoryReport(s.id, s.title, r) for s, r in zip(stories, reports)), tuple(notes))
 
 
+def _limit_threads(threads: int) -> None:
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ[var] = str(threads)
+    try:
+        import torch
+
+        torch.set_num_threads(threads)
+    except ImportError:  # pragma: no cover - torch is a dependency
+        pass
+
+
 def _run_pool(jobs: int, work, config: Config) -> list[Report]:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    # Spawned workers: torch must not inherit a forked copy of a parent that already loaded it.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
+    # Spawned workers: torch must not inherit a forked copy of a parent that already loaded it. Each worker gets
+    # its share of the cores, so N workers do not each run N math threads on the same cores.
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"), initializer=_limit_threads,
+                             initargs=(threads,)) as pool:
         return list(pool.map(_story_worker, work, [config] * len(work)))
 
 

@@ -196,6 +196,8 @@ class EmbeddingCache:
             index: dict[str, np.ndarray] = {}
             if self.dir.is_dir():
                 for shard in sorted(self.dir.glob("*.npz")):
+                    if shard.name.startswith("."):
+                        continue  # a temporary file a killed writer left behind
                     try:
                         with np.load(shard, allow_pickle=False) as data:
                             keys, vecs = data["keys"], data["vectors"]
@@ -220,14 +222,19 @@ class EmbeddingCache:
             self.dir.mkdir(parents=True, exist_ok=True)
             digest = hashlib.sha1("".join(sorted(keys)).encode()).hexdigest()[:16]
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".npz", dir=self.dir)
+        except OSError:
+            return  # a read-only or full cache folder costs speed, never the audit
+        try:
             with os.fdopen(fd, "wb") as fh:
                 np.savez(fh, keys=np.array(list(keys)), vectors=np.asarray(vectors, dtype=np.float32))
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.dir / f"{digest}.npz")
         except OSError:
-            # A read-only or full cache folder costs speed, never the audit.
-            return
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 class CachedEmbedder:

@@ -35,6 +35,26 @@ def tokens(text: str, expand: bool = True) -> tuple[str, ...]:
     return tuple(t.replace("'s", "s") if t.endswith("'s") else t for t in out)
 
 
+_SURFACE = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'-]*|…|\.\s?\.\s?\.|%|\$")
+
+
+def surface_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`tokens` of ``text`` and, for each token, the words as the text writes them (``don’t`` stands behind
+    ``do``, and an empty string behind the ``not`` it was expanded into), so diffs can show the original words."""
+    norm: list[str] = []
+    surf: list[str] = []
+    for m in _SURFACE.finditer(text):
+        word = m.group(0)
+        toks = tokens(word)
+        for k, tok in enumerate(toks):
+            norm.append(tok)
+            surf.append(word if k == 0 else "")
+    if tuple(norm) != tokens(text):  # a form the word-by-word pass reads differently: show the normalised words
+        toks = tokens(text)
+        return toks, toks
+    return tuple(norm), tuple(surf)
+
+
 def words_only(toks: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in toks if t != GAP)
 
@@ -151,6 +171,11 @@ def diff_ops(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, tuple[st
     ``("insert", (), new)``; equal runs are returned as ``("equal", words, words)``."""
     sm = SequenceMatcher(None, a, b, autojunk=False)
     return [(tag, a[i0:i1], b[j0:j1]) for tag, i0, i1, j0, j1 in sm.get_opcodes()]
+
+
+def diff_opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, int, int, int, int]]:
+    """:func:`diff_ops` with index ranges instead of words: ``(tag, i0, i1, j0, j1)``."""
+    return [tuple(op) for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]  # type: ignore[misc]
 
 
 def marked(ops: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> str:

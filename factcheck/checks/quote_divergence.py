@@ -14,24 +14,34 @@ from dataclasses import dataclass
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
 from factcheck.extract.entities import same_person
 from factcheck.models import Claim, ClaimType, Finding, FindingKind
-from factcheck.wording import GAP, best_window, diff_ops, marked, segments, similarity, tokens
+from factcheck.wording import GAP, best_window, diff_opcodes, marked, segments, similarity, surface_tokens, tokens
 
 
 @dataclass(frozen=True)
 class _Words:
     words: tuple[str, ...]
     gaps: frozenset[int]  # positions in ``words`` that an ellipsis stands before
+    surface: tuple[str, ...] = ()  # each word as the text writes it
 
 
 def _words(text: str) -> _Words:
     out: list[str] = []
+    surf: list[str] = []
     gaps: set[int] = set()
-    for tok in tokens(text):
+    norm, surface = surface_tokens(text)
+    for tok, word in zip(norm, surface):
         if tok == GAP:
             gaps.add(len(out))
         else:
             out.append(tok)
-    return _Words(tuple(out), frozenset(gaps))
+            surf.append(word)
+    return _Words(tuple(out), frozenset(gaps), tuple(surf))
+
+
+def _show(norm: tuple[str, ...], surface: tuple[str, ...]) -> tuple[str, ...]:
+    """The words to show for a stretch of tokens: as written, unless only an expansion's tail is in it."""
+    shown = tuple(w for w in surface if w)
+    return shown if shown else norm
 
 
 @dataclass(frozen=True)
@@ -56,13 +66,14 @@ def compare_quotes(probe_text: str, other_text: str) -> Comparison:
     located stretch are changes. Words of ``other`` outside it are not (the probe quotes less), nor are words the
     probe leaves out where ``other`` has an ellipsis. Probe words moved to another place in ``other`` are a change.
     """
-    probe = tokens(probe_text)
+    probe, probe_surface = surface_tokens(probe_text)
     other = _words(other_text)
     ops_all: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     leftovers: list[tuple[str, ...]] = []
     changed = False
     for s0, s1 in segments(probe):
         seg = probe[s0:s1]
+        seg_surface = probe_surface[s0:s1]
         m = best_window(seg, other.words)
         if m.matched == 0 or m.matched < min(len(seg), 3) or (m.coverage_a < 0.5 and len(seg) >= 4):
             leftovers.append(seg)
@@ -72,35 +83,35 @@ def compare_quotes(probe_text: str, other_text: str) -> Comparison:
         a0, b0 = a0 - lead, b0 - lead
         tail = min(len(seg) - a1, len(other.words) - b1)
         a1, b1 = a1 + tail, b1 + tail
-        for edge in (seg[:a0], seg[a1:]):
+        for edge, edge_surface in ((seg[:a0], seg_surface[:a0]), (seg[a1:], seg_surface[a1:])):
             if not edge:
                 continue
             if _contains(other.words[:b0] + ("\0",) + other.words[b1:], edge):
                 changed = True
-                ops_all.append(("move", edge, edge))
+                shown = _show(edge, edge_surface)
+                ops_all.append(("move", shown, shown))
             elif len(edge) >= 3:
                 leftovers.append(edge)
-        ops = diff_ops(seg[a0:a1], other.words[b0:b1])
+        ops = diff_opcodes(seg[a0:a1], other.words[b0:b1])
         # Words of the other rendering beyond the probe's first or last word: the probe quotes less.
         while ops and ops[0][0] == "insert":
-            b0 += len(ops.pop(0)[2])
+            ops.pop(0)
         while ops and ops[-1][0] == "insert":
             ops.pop()
-        pos_b = b0
-        for tag, old, new in ops:
-            start_b = pos_b
-            pos_b += len(new)
+        for tag, i0, i1, j0, j1 in ops:
+            old = _show(seg[a0 + i0:a0 + i1], seg_surface[a0 + i0:a0 + i1])
+            new = _show(other.words[b0 + j0:b0 + j1], other.surface[b0 + j0:b0 + j1])
             if tag == "equal":
-                ops_all.append((tag, old, new))
+                ops_all.append((tag, old, old))
                 continue
             # Words the other rendering skipped with an ellipsis are elided, not changed.
-            if tag == "delete" and start_b in other.gaps:
+            if tag == "delete" and b0 + j0 in other.gaps:
                 ops_all.append(("equal", old, old))
                 continue
             changed = True
-            ops_all.append((tag, old, new))
+            ops_all.append((tag, old if i1 > i0 else (), new if j1 > j0 else ()))
         if s1 < len(probe):
-            ops_all.append(("equal", (GAP,), (GAP,)))
+            ops_all.append(("equal", ("…",), ("…",)))
     return Comparison(tuple(ops_all), changed, tuple(leftovers))
 
 
@@ -135,13 +146,15 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
     if len(segments(tokens(long_c.quote or ""))) > 1 >= len(segments(tokens(short_c.quote or ""))):
         # The rendering with ellipses is the one that may join remarks: probe it.
         short_c, long_c = long_c, short_c
-    probe = tokens(short_c.quote or "")
+    probe, probe_surface = surface_tokens(short_c.quote or "")
     candidates = [long_c] + [c for c in ctx.source_claims(long_c.source)
                              if c.type == ClaimType.QUOTE and c.quote and c.id != long_c.id and _same_speaker(c, short_c)]
     cand_words = {c.id: _words(c.quote or "").words for c in candidates}
     by_target: dict[str, list[tuple[str, ...]]] = {}
+    shown: dict[tuple[str, ...], str] = {}
     for s0, s1 in segments(probe):
         seg = probe[s0:s1]
+        shown[seg] = " ".join(w for w in probe_surface[s0:s1] if w)
         scores = [(best_window(seg, cand_words[c.id]).matched, -k, c) for k, c in enumerate(candidates)]
         matched, _, target = max(scores, key=lambda t: (t[0], t[1]))
         if matched < 2 or target.id != long_c.id and matched < best_window(seg, cand_words[long_c.id]).matched + 2:
@@ -153,7 +166,7 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
     structure: list[str] = []
     joined = _joined_remarks(ctx, short_c, long_c, by_target.get(long_c.id, []))
     for partner, run in joined:
-        comp = compare_quotes(" ".join(run), partner.quote or "")
+        comp = compare_quotes(run, partner.quote or "")
         involved += [short_c, long_c, partner]
         diffs.append((f"join {long_c.source}",
                       f"one quotation holds words that {short_c.source} quotes as separate remarks"))
@@ -168,7 +181,7 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
                       f"joins words from {len(targets)} separate remarks in {long_c.source}"))
         structure.append(f"{short_c.source} splices {len(targets)} separate remarks into one quotation")
     for target in targets:
-        text = f" {GAP} ".join(" ".join(seg) for seg in by_target[target.id])
+        text = " … ".join(shown[seg] for seg in by_target[target.id])
         comp = compare_quotes(text, target.quote or "")
         if comp.changed:
             involved += [short_c, target]
@@ -178,25 +191,27 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
 
 
 def _joined_remarks(ctx: CheckContext, short_c: Claim, long_c: Claim,
-                    segs: list[tuple[str, ...]]) -> list[tuple[Claim, tuple[str, ...]]]:
+                    segs: list[tuple[str, ...]]) -> list[tuple[Claim, str]]:
     """Runs of the longer quotation beyond the words it shares with the shorter one that the shorter one's source
     quotes as another remark of the same speaker."""
     if not segs:
         return []
-    long_words = _words(long_c.quote or "").words
+    long_all = _words(long_c.quote or "")
+    long_words = long_all.words
     windows = [best_window(seg, long_words) for seg in segs]
     lo, hi = min(w.b0 for w in windows), max(w.b1 for w in windows)
     out = []
     others = [c for c in ctx.source_claims(short_c.source)
               if c.type == ClaimType.QUOTE and c.quote and c.id != short_c.id and _same_speaker(c, long_c)]
-    for run in (long_words[:lo], long_words[hi:]):
+    for r0, r1 in ((0, lo), (hi, len(long_words))):
+        run = long_words[r0:r1]
         if len(run) < 3 or not others:
             continue
         scored = [(best_window(_words(c.quote or "").words, run).matched, -c.index, c) for c in others]
         matched, _, partner = max(scored, key=lambda t: (t[0], t[1]))
         partner_len = len(_words(partner.quote or "").words)
         if matched >= max(3, 0.6 * min(len(run), partner_len)):
-            out.append((partner, run))
+            out.append((partner, " ".join(w for w in long_all.surface[r0:r1] if w)))
     return out
 
 

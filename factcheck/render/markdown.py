@@ -6,7 +6,7 @@ from factcheck.models import Finding, FindingKind, Report
 from factcheck.render.safe import diff_parts, md_inline
 from factcheck.render.summary import first_text, matrix_groups, scorecard
 
-_SEVERITY_ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+_SEVERITY_ICON = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 note"}
 
 
 def _diff_md(marked: str) -> str:
@@ -21,7 +21,7 @@ def _diff_md(marked: str) -> str:
 
 def _finding(f: Finding) -> list[str]:
     lines = [f'<a id="{f.id}"></a>', f"### {_SEVERITY_ICON[f.severity.value]} {f.kind.value}: {md_inline(f.message)}",
-             "", f"`{f.id}` · severity **{f.severity.value}**" + (f" · group `{f.group}`" if f.group else ""), ""]
+             "", f"`{f.id}`" + (f" · group `{f.group}`" if f.group else ""), ""]
     for e in f.evidence:
         role = f" ({e.role})" if e.role else ""
         lines.append(f"- **{md_inline(e.source)}**{role}, chars {e.start}–{e.end}: “{md_inline(e.text)}”")
@@ -34,6 +34,23 @@ def _finding(f: Finding) -> list[str]:
             lines.append(f"- {md_inline(key)}: {md_inline(value)}")
     lines.append("")
     return lines
+
+
+def _most_serious(report: Report, limit: int = 8) -> list[Finding]:
+    """The findings an editor should read first: errors and warnings, the top one of each kind before the second
+    of any kind, so one kind cannot crowd out the rest."""
+    pool = [f for f in report.findings if f.severity.value != "info"]
+    by_kind: dict[str, list[Finding]] = {}
+    for f in pool:
+        by_kind.setdefault(f.kind.value, []).append(f)
+    out: list[Finding] = []
+    rank = 0
+    while len(out) < limit and any(len(v) > rank for v in by_kind.values()):
+        layer = [v[rank] for v in by_kind.values() if len(v) > rank]
+        layer.sort(key=lambda f: (-f.severity.rank, -f.score, f.id))
+        out.extend(layer[: limit - len(out)])
+        rank += 1
+    return out
 
 
 def _quote_ledger(report: Report) -> list[str]:
@@ -91,7 +108,7 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
         lines.append(f"> {md_inline(note)}")
     if report.notes:
         lines.append("")
-    serious = [f for f in report.findings if f.severity.value != "info"][:8]
+    serious = _most_serious(report)
     if serious:
         lines += ["## Most serious findings", ""]
         for f in serious:
@@ -112,7 +129,8 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
     if groups:
         lines += ["## Coverage", ""]
         if image:
-            lines += [f"![coverage matrix]({image})", ""]
+            lines += [f"![coverage matrix: claim groups by source]({image})", "",
+                      "<details><summary>The same matrix as a table</summary>", ""]
         ids = [s.id for s in report.sources]
         short_ids = [i[:8] for i in ids]
         lines.append("| group | claim | " + " | ".join(md_inline(i) for i in short_ids) + " |")
@@ -126,6 +144,8 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
         if more:
             lines.append(f"\n{more} more shared groups are in the JSON report.")
         lines.append("")
+        if image:
+            lines += ["</details>", ""]
     lines += _quote_ledger(report)
     lines += ["## Findings", ""]
     for kind in FindingKind:

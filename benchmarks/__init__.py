@@ -1,0 +1,1 @@
+"""Benchmarks for the factcheck pipeline: ``python -m benchmarks.run`` (or ``make bench``)."""

@@ -1,0 +1,293 @@
+# ruff: noqa: E501 - the test articles are paragraphs, one per line
+"""Scale: batches on a Dask cluster and a local pool give the serial reports; the embedding cache survives SIGKILL
+and concurrent writers; align's memory grows about linearly with the number of claims.
+
+Kept fast (HashingEmbedder, small stories): workers build their embedder from ``FACTCHECK_EMBEDDER=hashing``, which
+is set before they start so spawned processes inherit it.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from factcheck.align import align, claim_text
+from factcheck.api import audit_batch_loaded, audit_loaded
+from factcheck.config import Config
+from factcheck.embed import CachedEmbedder, EmbeddingCache, HashingEmbedder, text_key
+from factcheck.load import LoadedArticle, build_article
+from factcheck.models import Claim, ClaimType, Span
+from factcheck.render.json import render_json
+
+ROOT = Path(__file__).resolve().parent.parent
+
+STORIES = {
+    "bridge": [
+        """Harbour Bridge Closed After Crack Found in Main Span
+
+City engineers closed the Harbour Bridge on Tuesday after inspectors found a 40-centimetre crack in the main span.
+
+"We will not reopen it until we are certain it is safe," said Mayor Helena Rostova. About 80,000 vehicles cross the bridge each day.
+
+Repairs are expected to take three weeks and cost $12 million, according to the transport department.
+""",
+        """Crack Shuts Harbour Bridge for Repairs
+
+The Harbour Bridge was shut on Tuesday when inspectors discovered a 45-centimetre crack in its main span.
+
+Mayor Helena Rostova said: "We will not reopen it until we are sure it is safe." Some 80,000 vehicles use the bridge daily.
+
+The transport department said repairs would take four weeks and cost $12 million.
+""",
+        """Harbour Bridge Closure Snarls Traffic as Engineers Inspect Crack
+
+Commuters faced long delays on Wednesday, a day after the Harbour Bridge was closed over a crack in the main span.
+
+"We will not reopen it until we are certain it is safe," Mayor Helena Rostova told reporters.
+""",
+    ],
+    "orchestra": [
+        """Northfield Orchestra Names Ines Calloway Music Director
+
+The Northfield Symphony Orchestra on Monday named conductor Ines Calloway as its new music director, starting in September.
+
+Calloway, 41, has led the Valmont Chamber Players for six years. "This orchestra has a fearless sound," she said.
+
+The board chair, Tobias Wren, said the vote was unanimous.
+""",
+        """Ines Calloway to Lead Northfield Symphony Orchestra
+
+Conductor Ines Calloway will become music director of the Northfield Symphony Orchestra in September, the orchestra said on Monday.
+
+Calloway, 42, spent six years at the Valmont Chamber Players. "This orchestra has a fearless sound," Calloway said.
+""",
+    ],
+    "harvest": [
+        """Drought Cuts Wheat Harvest in Lower Esk Valley by a Third
+
+Farmers in the Lower Esk Valley expect to harvest a third less wheat this year after the driest spring since 1976, the growers' association said on Friday.
+
+"Some families will not plant next year," said association president Marta Quill. Average yields fell to 4.1 tonnes per hectare.
+""",
+        """Lower Esk Valley Wheat Farmers Brace for Poor Harvest After Dry Spring
+
+The wheat harvest in the Lower Esk Valley will be a quarter smaller this year after the driest spring since 1976, the growers' association said Friday.
+
+Association president Marta Quill said: "Some families will not plant next year." Yields dropped to 4.1 tonnes per hectare.
+""",
+        """Esk Valley Growers Ask for Drought Aid
+
+The Lower Esk Valley growers' association on Friday asked the government for drought aid after the driest spring since 1976.
+
+"Some families will not plant again next year," said Marta Quill, the association's president.
+""",
+    ],
+}
+
+
+def batch_items() -> list[LoadedArticle]:
+    items = []
+    for story, texts in STORIES.items():
+        for k, raw in enumerate(texts):
+            sid = f"{story}-{k}"
+            article, blocks = build_article(sid, f"<test>/{sid}.txt", raw, kind="text")
+            items.append(LoadedArticle(article, tuple(blocks)))
+    return items
+
+
+# HashingEmbedder leads: 0.48-0.66 within a story, at most 0.22 across stories.
+BATCH_CONFIG = Config(use_cache=False, story_threshold=0.45)
+
+
+def reports(batch) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {s.id: render_json(s.report) for s in batch.stories}
+
+
+@pytest.fixture()
+def hashing_env(monkeypatch: pytest.MonkeyPatch) -> Config:
+    """Workers (spawned after this) build HashingEmbedder; the cache is off so no worker writes anywhere."""
+    monkeypatch.setenv("FACTCHECK_EMBEDDER", "hashing")
+    return BATCH_CONFIG
+
+
+@pytest.fixture(scope="module")
+def serial_reports() -> dict[str, str]:
+    batch = audit_batch_loaded(batch_items(), BATCH_CONFIG, HashingEmbedder())
+    # The three stories are told apart, and each keeps all its articles.
+    assert sorted(len(s.report.sources) for s in batch.stories) == [2, 3, 3]
+    return reports(batch)
+
+
+def test_dask_cluster_gives_serial_reports(hashing_env: Config, serial_reports: dict[str, str]) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  host="127.0.0.1") as cluster:
+        batch = audit_batch_loaded(batch_items(), hashing_env, HashingEmbedder(), scheduler=cluster.scheduler_address)
+        with distributed.Client(cluster) as client:
+            # The stories really ran on the workers, each of which built the hashing embedder.
+            names = client.run(lambda: getattr(__import__("factcheck.api").api._WORKER_EMBEDDER, "name", None))
+    assert reports(batch) == serial_reports
+    assert any(n == HashingEmbedder().name for n in names.values())
+
+
+def test_local_pool_gives_serial_reports(hashing_env: Config, serial_reports: dict[str, str]) -> None:
+    batch = audit_batch_loaded(batch_items(), hashing_env, HashingEmbedder(), jobs=2)
+    assert reports(batch) == serial_reports
+
+
+# --------------------------------------------------------------------------------------------------------------
+# the embedding cache under SIGKILL and concurrent writers
+
+# Runs the real CachedEmbedder -> EmbeddingCache.put path, with np.savez's bytes trickled out slowly so that the
+# parent can kill the process while a shard is half written.
+SLOW_WRITER = textwrap.dedent("""
+    import io, sys, time
+    import numpy as np
+    from factcheck.api import audit_loaded
+    from factcheck.config import Config
+    from factcheck.embed import CachedEmbedder, EmbeddingCache, HashingEmbedder
+    from tests.test_scale import batch_items
+
+    real_savez = np.savez
+
+    def slow_savez(fh, **arrays):
+        buf = io.BytesIO()
+        real_savez(buf, **arrays)
+        data = buf.getvalue()
+        print("writing", len(data), flush=True)
+        for i in range(0, len(data), 256):
+            fh.write(data[i:i + 256])
+            fh.flush()
+            time.sleep(0.05)
+
+    np.savez = slow_savez
+    inner = HashingEmbedder()
+    embedder = CachedEmbedder(inner, EmbeddingCache(sys.argv[1], inner.name))
+    audit_loaded([it for it in batch_items() if it.article.id.startswith("bridge")], Config(use_cache=False), embedder)
+    print("finished", flush=True)
+""")
+
+
+def _bridge() -> list[LoadedArticle]:
+    return [it for it in batch_items() if it.article.id.startswith("bridge")]
+
+
+def test_sigkill_mid_cache_write_leaves_a_clean_cache(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "claims"
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(cache_dir)], cwd=ROOT, stdout=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        line = proc.stdout.readline()  # type: ignore[union-attr]
+        assert line.startswith("writing"), line
+        time.sleep(0.3)  # a few chunks in, far from the end
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    inner = HashingEmbedder()
+    shard_dir = cache_dir / "embeddings" / inner.name
+    leftovers = list(shard_dir.iterdir())
+    assert leftovers, "the writer was killed before it created its temporary file"
+    # No shard under its final name: the half-written file kept its temporary name.
+    assert not [p for p in leftovers if not p.name.startswith(".tmp-")], leftovers
+
+    texts = [claim_text(c) for c in audit_loaded(_bridge(), Config(use_cache=False), inner).claims]
+    keys = [text_key(inner.name, t) for t in texts]
+    assert EmbeddingCache(cache_dir, inner.name).get(keys) == {}  # the partial shard is never read
+
+    reference = render_json(audit_loaded(_bridge(), Config(use_cache=False), HashingEmbedder()))
+    cached = CachedEmbedder(HashingEmbedder(), EmbeddingCache(cache_dir, inner.name))
+    assert render_json(audit_loaded(_bridge(), Config(use_cache=False), cached)) == reference
+    assert cached.misses == len(set(texts))
+    # And the shard written by that audit is read back by the next one.
+    again = CachedEmbedder(HashingEmbedder(), EmbeddingCache(cache_dir, inner.name))
+    assert render_json(audit_loaded(_bridge(), Config(use_cache=False), again)) == reference
+    assert again.misses == 0
+
+
+CONCURRENT_WRITER = textwrap.dedent("""
+    import random, sys
+    from factcheck.embed import CachedEmbedder, EmbeddingCache, HashingEmbedder
+    universe = [f"claim number {i} says the council spent {i * 7} dollars on item {i % 13}" for i in range(600)]
+    rng = random.Random(int(sys.argv[2]))
+    for _ in range(40):
+        # A fresh cache object each round: it sees the other writer's shards too.
+        embedder = CachedEmbedder(HashingEmbedder(), EmbeddingCache(sys.argv[1], "hashing-512"))
+        embedder.encode(rng.sample(universe, 60))
+    print("done", flush=True)
+""")
+
+
+def test_two_concurrent_writers_never_corrupt_the_cache(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "claims"
+    procs = [subprocess.Popen([sys.executable, "-c", CONCURRENT_WRITER, str(cache_dir), str(seed)], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True) for seed in (1, 2)]
+    outs = [p.communicate(timeout=120)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0] and all("done" in o for o in outs)
+    universe = [f"claim number {i} says the council spent {i * 7} dollars on item {i % 13}" for i in range(600)]
+    inner = HashingEmbedder()
+    keys = [text_key(inner.name, t) for t in universe]
+    found = EmbeddingCache(cache_dir, inner.name).get(keys)
+    assert len(found) > 300  # both writers' work is there
+    expected = inner.encode(universe)
+    for key, vec in zip(keys, expected, strict=True):
+        if key in found:
+            np.testing.assert_array_equal(found[key], vec)
+    shard_dir = cache_dir / "embeddings" / inner.name
+    assert not list(shard_dir.glob(".tmp-*")), "finished writers leave no temporary files"
+    for shard in shard_dir.glob("*.npz"):
+        with np.load(shard, allow_pickle=False) as data:  # every shard is whole
+            assert len(data["keys"]) == len(data["vectors"])
+
+
+# --------------------------------------------------------------------------------------------------------------
+# align: memory about linear in the number of claims
+
+_VOCAB = [f"w{i}" for i in range(400)]
+
+
+def fake_claims(n: int, sources: int = 10, seed: int = 0) -> list[Claim]:
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        src = f"src{k % sources:02d}"
+        text = " ".join(rng.choice(_VOCAB) for _ in range(12)) + "."
+        span = Span(src, 0, len(text), text)
+        out.append(Claim(f"{src}-c{k}", src, k // sources, ClaimType.STATEMENT, span, span))
+    return out
+
+
+def align_peak_mb(n: int) -> float:
+    claims = fake_claims(n)
+    vectors = HashingEmbedder().encode([claim_text(c) for c in claims])
+    tracemalloc.start()
+    try:
+        groups = align(claims, vectors, Config(), n_sources=10)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert sum(len(g.claims) for g in groups) == n
+    return peak / 1e6
+
+
+def test_align_3000_claims_within_200_mb() -> None:
+    assert align_peak_mb(3000) < 200
+
+
+def test_align_memory_grows_about_linearly() -> None:
+    small, large = align_peak_mb(2000), align_peak_mb(4000)
+    # Twice the claims: about twice the memory when linear, four times when an N x N array is built.
+    assert large / small < 2.5, f"{small:.0f} MB -> {large:.0f} MB"
