@@ -20,7 +20,6 @@ from factcheck.extract.entities import same_person, surname
 from factcheck.models import Claim, ClaimGroup, ClaimType, GroupStatus
 from factcheck.wording import similarity, symmetric_similarity, tokens
 
-
 # scikit-learn computes neighbours in blocks of this many MB: memory stays linear in the number of claims.
 _KNN_WORKING_MEMORY_MB = 16
 
@@ -126,7 +125,7 @@ def _grow(claims: Sequence[Claim], pairs, pair_sim, n: int, config: Config, thre
         for x in xs:
             by_source.setdefault(g, {}).setdefault(claims[x].source, []).append(x)
     sums = {} if vectors is None else {g: vectors[xs].astype(np.float64).sum(axis=0) for g, xs in members.items()}
-    for score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for _score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue

@@ -67,7 +67,8 @@ def _masked(text: str, quotes: Sequence[Quote]) -> str:
     return "".join(chars)
 
 
-def _mentions(text: str, masked: str, ents: Sequence[RawEntity], known: dict[str, str], lo: int, hi: int) -> list[_Mention]:
+def _mentions(text: str, masked: str, ents: Sequence[RawEntity], known: dict[str, str], lo: int,
+              hi: int) -> list[_Mention]:
     """Person mentions and he/she pronouns between ``lo`` and ``hi`` outside quotations."""
     out: list[_Mention] = []
     verbs = reporting_verbs()
@@ -82,7 +83,7 @@ def _mentions(text: str, masked: str, ents: Sequence[RawEntity], known: dict[str
             out.append(_Mention(e.start, e.start + len(name), name, False, _possessive(text, e.start + len(name))))
     taken = [(m.start, m.end) for m in out]
     # Surnames the tagger missed or labelled as an organisation ("Witkoff" as ORG).
-    for key, full in known.items():
+    for key, _full in known.items():
         for m in re.finditer(rf"\b{re.escape(key)}\b", masked[lo:hi]):
             s, e = lo + m.start(), lo + m.end()
             if not any(a <= s < b or a < e <= b for a, b in taken):
@@ -179,7 +180,9 @@ class _Resolver:
 
 
 # Wire-style labels in front of a sentence are not part of the claim ("URGENT UPDATE: ...").
-_LABEL = re.compile(r"(?:URGENT |BREAKING )?(?:UPDATE|UPDATED|BREAKING(?: NEWS)?|EXCLUSIVE|DEVELOPING|WATCH|ALERT)\s*:\s*")
+_LABEL = re.compile(
+    r"(?:URGENT |BREAKING )?(?:UPDATE|UPDATED|BREAKING(?: NEWS)?|EXCLUSIVE|DEVELOPING|WATCH|ALERT)\s*:\s*"
+)
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?=but\s)|,\s+(?=while\s)|\s+[—–]\s+(?=[a-z])")
 
 

@@ -124,7 +124,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _CREDIT_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
 _CREDIT = re.compile(
-    rf"^(?:(?:photo|image|picture)(?:graph)?s?(?: by)?:?\s*)?{_CREDIT_NAME}(?:\s*/\s*{_CREDIT_NAME})+(?: via {_CREDIT_NAME})?\.?$"
+    rf"^(?:(?:photo|image|picture)(?:graph)?s?(?: by)?:?\s*)?{_CREDIT_NAME}(?:\s*/\s*{_CREDIT_NAME})+"
+    rf"(?: via {_CREDIT_NAME})?\.?$"
     rf"|^(?:(?:photo|image|picture)(?:graph)?s?(?: by)?:?\s*)?{_CREDIT_NAME} (?:via|for) {_CREDIT_NAME}\.?$"
     r"|^\(?(?:photo|image|picture)(?:graph)?s?(?: by|:| credit:?)\s.{2,80}\)?$",
     re.IGNORECASE,
@@ -181,7 +182,7 @@ _CAPTION_START = re.compile(r"^(?:photo|caption|pictured|above|below|left|right)
 def _classify(paragraphs: Sequence[tuple[int, int, str]], first_can_be_title: bool) -> list[tuple[int, int, str]]:
     """Label each paragraph ``title``, ``body``, ``caption``, ``heading``, ``credit`` or ``chrome``."""
     labels: list[str] = []
-    for start, end, text in paragraphs:
+    for _start, _end, text in paragraphs:
         if is_photo_credit(text):
             labels.append("credit")
         elif _is_boilerplate(text):

@@ -18,7 +18,7 @@ from pathlib import Path
 from factcheck.claims import extract_claims
 from factcheck.extract.entities import fold, surname
 from factcheck.extract.quotes import find_quotes
-from factcheck.load import build_article, LoadedArticle
+from factcheck.load import LoadedArticle, build_article
 from factcheck.models import ClaimType
 
 POLNEAR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "polnear"

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from factcheck.embed import CachedEmbedder, EmbeddingCache, HashingEmbedder, Embedder
+from factcheck.embed import CachedEmbedder, Embedder, EmbeddingCache, HashingEmbedder
 from tests.conftest import ROOT, SEEDS
 
 

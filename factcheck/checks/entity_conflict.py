@@ -120,6 +120,11 @@ def _place_swap(ctx: CheckContext, a: Claim, b: Claim) -> tuple[Entity, Entity] 
     return None
 
 
+def _describe(roles: dict[str, dict[str, tuple[Claim, Entity]]], reading: list[str]) -> str:
+    """``“role” in src1, src2; “other role” in src3`` for one reading of a person's role."""
+    return "; ".join(f"“{next(iter(roles[k].values()))[1].role}” in {', '.join(sorted(roles[k]))}" for k in reading)
+
+
 @register("FC104", FindingKind.ENTITY_CONFLICT)
 def check_entity_conflict(ctx: CheckContext) -> list[Finding]:
     """Aligned claims name a different person, place, organisation, title or role for the same slot."""
@@ -151,11 +156,7 @@ def check_entity_conflict(ctx: CheckContext) -> list[Finding]:
                 mentions = [m for k in ra + rb for m in roles[person][k].values()]
                 ev = [evidence_of(c, _role_span(ctx, c, e), "role") for c, e in mentions]
 
-                def describe(reading: list[str]) -> str:
-                    return "; ".join(f"“{next(iter(roles[person][k].values()))[1].role}” in "
-                                     f"{', '.join(sorted(roles[person][k]))}" for k in reading)
-
-                message = f"{person} is {describe(rb)} but {describe(ra)} (role)"
+                message = f"{person} is {_describe(roles[person], rb)} but {_describe(roles[person], ra)} (role)"
                 findings.append(make_finding(ctx, FindingKind.ENTITY_CONFLICT, None, ev, message, [("slot", "role")],
                                              score=6))
     # Places: aligned claims that put the same event in different places.

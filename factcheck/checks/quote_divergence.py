@@ -148,7 +148,8 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
         short_c, long_c = long_c, short_c
     probe, probe_surface = surface_tokens(short_c.quote or "")
     candidates = [long_c] + [c for c in ctx.source_claims(long_c.source)
-                             if c.type == ClaimType.QUOTE and c.quote and c.id != long_c.id and _same_speaker(c, short_c)]
+                             if c.type == ClaimType.QUOTE and c.quote and c.id != long_c.id
+                             and _same_speaker(c, short_c)]
     cand_words = {c.id: _words(c.quote or "").words for c in candidates}
     by_target: dict[str, list[tuple[str, ...]]] = {}
     shown: dict[tuple[str, ...], str] = {}

@@ -138,7 +138,7 @@ def _pre_role(text: str, start: int, blockers: Sequence[tuple[int, int]]) -> str
     envoy"; "chief negotiator Umerov and army chief Andrii Hnatov" -> "army chief")."""
     modifiers = words("role_modifiers")
     window_start = max(0, start - 120)
-    for b0, b1 in blockers:
+    for _b0, b1 in blockers:
         if b1 <= start:
             window_start = max(window_start, b1)
     toks = list(re.finditer(r"\S+", text[window_start:start]))
@@ -163,7 +163,8 @@ def _pre_role(text: str, start: int, blockers: Sequence[tuple[int, int]]) -> str
             break
         kept.insert(0, word)
     while kept and (kept[0].lower() in _OPENERS or not (kept[0][:1].isupper() or _is_title(kept[0]) or
-                                                         kept[0].lower() in modifiers or kept[0].endswith(("’s", "'s")))):
+                                                         kept[0].lower() in modifiers
+                                                         or kept[0].endswith(("’s", "'s")))):
         kept.pop(0)
     while kept and kept[-1].lower() in ("of", "the", "for", "and"):
         kept.pop()
@@ -239,7 +240,8 @@ def canonical_names(mentions: Iterable[str]) -> dict[str, str]:
             best[name] = sorted(same or [name], key=lambda c: (-len(c.split()), -len(c), c))[0]
         elif len(candidates) >= 1:
             firsts = {fold(c).split()[0] for c in candidates}
-            best[name] = sorted(candidates, key=lambda c: (-len(c.split()), -len(c), c))[0] if len(firsts) == 1 else name
+            fullest = sorted(candidates, key=lambda c: (-len(c.split()), -len(c), c))[0]
+            best[name] = fullest if len(firsts) == 1 else name
         else:
             best[name] = name
     return best

@@ -45,7 +45,8 @@ _QUANTITY = re.compile(
     r"(?:-|\s)?(?P<unit>(?:[A-Za-z][A-Za-z'’-]*))?",
     re.IGNORECASE,
 )
-_VAGUE_RE = re.compile(r"\b(?P<v>tens of thousands|hundreds|thousands|millions|billions|dozens)\s+of\s+(?P<unit>[a-z]+)",
+_VAGUE_RE = re.compile(r"\b(?P<v>tens of thousands|hundreds|thousands|millions|billions|dozens)"
+                       r"\s+of\s+(?P<unit>[a-z]+)",
                        re.IGNORECASE)
 
 

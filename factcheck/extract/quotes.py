@@ -104,7 +104,7 @@ def _trim(text: str, quotes: list[Quote]) -> list[Quote]:
 _ABBREV = {
     "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt",
     "capt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "sen", "pres", "gov", "atty", "rev", "hon", "d.c", "a.m",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "atty", "rev", "hon", "d.c", "a.m",
     "p.m", "e.g", "i.e", "etc", "approx", "est", "dept", "univ", "ave", "blvd", "fig",
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)]*\s+")

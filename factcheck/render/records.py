@@ -15,7 +15,8 @@ def as_records(report: Report) -> dict[str, Any]:
         "schema": SCHEMA,
         "tool": {"name": "factcheck", "version": report.tool_version, "model": report.model},
         "sources": [
-            {"id": s.id, "path": s.path, "title": s.title, "published": s.published.isoformat() if s.published else None,
+            {"id": s.id, "path": s.path, "title": s.title,
+             "published": s.published.isoformat() if s.published else None,
              "sentences": s.sentences, "claims": s.claims, "warnings": list(s.warnings)}
             for s in report.sources
         ],

@@ -48,7 +48,8 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
         for col in ("source", "claims", "corroborated", "unique", "altered quotes", "omissions"):
             table.add_column(col, justify="right" if col != "source" else "left")
         for k, s in enumerate(scorecard(report)):
-            table.add_row(chr(ord("A") + k) if k < 26 else str(k), _t(s.id), str(s.claims), f"{s.corroborated:.0%}", str(s.unique), str(s.altered_quotes),
+            table.add_row(chr(ord("A") + k) if k < 26 else str(k), _t(s.id), str(s.claims), f"{s.corroborated:.0%}",
+                          str(s.unique), str(s.altered_quotes),
                           str(s.omissions))
         console.print(table)
 
@@ -59,7 +60,8 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
             legend = "  ".join(f"{lab}={printable(sid)}" for lab, sid in zip(labels, ids))
             matrix = Table(title="Coverage (claim groups by source)", caption=legend)
             matrix.add_column("group", no_wrap=True, min_width=4)
-            matrix.add_column("claim", overflow="ellipsis", no_wrap=True, max_width=max(20, console.width - 12 - 4 * len(ids)))
+            matrix.add_column("claim", overflow="ellipsis", no_wrap=True,
+                              max_width=max(20, console.width - 12 - 4 * len(ids)))
             for lab in labels:
                 matrix.add_column(lab, justify="center", width=1, no_wrap=True)
             for g in groups:
