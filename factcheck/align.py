@@ -68,7 +68,8 @@ def _quote_candidates(claims: Sequence[Claim], vectors: np.ndarray, idx: list[in
     out: set[tuple[int, int]] = set()
     by_speaker: dict[str, list[int]] = {}
     for i in idx:
-        by_speaker.setdefault(surname(claims[i].speaker) if claims[i].speaker else "", []).append(i)
+        speaker = claims[i].speaker
+        by_speaker.setdefault(surname(speaker) if speaker else "", []).append(i)
     k = min(config.neighbours * 2 + 1, len(idx))
     nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(vectors[idx])
     with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB):

@@ -117,6 +117,15 @@ def audit_loaded(items: Sequence[LoadedArticle], config: Config | None = None,
     )
 
 
+def _load_all(paths: Sequence[str | Path] | str | Path, config: Config) -> list[LoadedArticle]:
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    items = load(list(paths), max_bytes=config.max_article_bytes)
+    if not items:
+        raise InputError("no articles to audit")
+    return items
+
+
 def audit(paths: Sequence[str | Path] | str | Path, config: Config | None = None,
           embedder: Embedder | None = None) -> Report:
     """Audit the articles at ``paths`` (files or folders) and return the report.
@@ -124,13 +133,8 @@ def audit(paths: Sequence[str | Path] | str | Path, config: Config | None = None
     Raises:
         InputError: a path is missing, a folder holds no articles, or a file is not a readable article.
     """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
     config = validate(config or Config())
-    items = load(list(paths), max_bytes=config.max_article_bytes)
-    if not items:
-        raise InputError("no articles to audit")
-    return audit_loaded(items, config, embedder)
+    return audit_loaded(_load_all(paths, config), config, embedder)
 
 
 @dataclass(frozen=True)
@@ -169,13 +173,8 @@ def audit_batch(paths: Sequence[str | Path] | str | Path, config: Config | None 
         jobs: stories audited in this many local processes (each loads the model once).
         scheduler: address of an existing Dask distributed scheduler; stories are sent to its workers.
     """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
     config = validate(config or Config())
-    items = load(list(paths), max_bytes=config.max_article_bytes)
-    if not items:
-        raise InputError("no articles to audit")
-    return audit_batch_loaded(items, config, embedder, jobs=jobs, scheduler=scheduler)
+    return audit_batch_loaded(_load_all(paths, config), config, embedder, jobs=jobs, scheduler=scheduler)
 
 
 def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None,

@@ -85,10 +85,10 @@ def _mentions(text: str, masked: str, ents: Sequence[RawEntity], known: dict[str
     # Surnames the tagger missed or labelled as an organisation ("Witkoff" as ORG).
     for key, _full in known.items():
         for m in re.finditer(rf"\b{re.escape(key)}\b", masked[lo:hi]):
-            s, e = lo + m.start(), lo + m.end()
-            if not any(a <= s < b or a < e <= b for a, b in taken):
-                out.append(_Mention(s, e, m.group(0), False, _possessive(text, e)))
-                taken.append((s, e))
+            m0, m1 = lo + m.start(), lo + m.end()
+            if not any(a <= m0 < b or a < m1 <= b for a, b in taken):
+                out.append(_Mention(m0, m1, m.group(0), False, _possessive(text, m1)))
+                taken.append((m0, m1))
     for m in _PRONOUN.finditer(masked, lo, hi):
         out.append(_Mention(m.start(), m.end(), m.group(0), True, False))
     return sorted(out, key=lambda x: x.start)

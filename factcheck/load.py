@@ -378,7 +378,7 @@ def _html_blocks(source: str, raw: str) -> tuple[list[Block], list[Span], str | 
     parser.feed(raw)
     parser.close()
     paragraphs: list[tuple[int, int, str]] = []
-    pieces: list[tuple[str, tuple[int, ...], str]] = []
+    pieces: list[tuple[str, tuple[int, ...], str]] = []  # clean text, raw offset per character, kind
     for chars, offs, kind in parser.paragraphs:
         text = "".join(chars)
         # collapse whitespace while keeping the offset map aligned
@@ -402,7 +402,7 @@ def _html_blocks(source: str, raw: str) -> tuple[list[Block], list[Span], str | 
     blocks: list[Block] = []
     dropped: list[Span] = []
     labels = _classify(paragraphs, first_can_be_title=False)
-    for (clean, offs, kind), (start, end, label) in zip(pieces, labels):
+    for (clean, offsets, kind), (start, end, label) in zip(pieces, labels):
         if label in ("credit", "chrome"):
             dropped.append(Span(source, start, end, raw[start:end]))
             continue
@@ -410,7 +410,7 @@ def _html_blocks(source: str, raw: str) -> tuple[list[Block], list[Span], str | 
             label = "caption"
         elif kind == "heading" and label == "body":
             label = "heading"
-        blocks.append(Block(source, label, start, _extend_entity(raw, end), clean, offs))
+        blocks.append(Block(source, label, start, _extend_entity(raw, end), clean, offsets))
     title_span = None
     if parser.title_span:
         ts, te = parser.title_span

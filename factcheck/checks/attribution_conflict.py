@@ -111,7 +111,7 @@ def actor_readings(ctx: CheckContext, group) -> list[tuple[str, dict[str, list[t
 def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
     """Aligned claims give the same words or act to a different speaker or actor."""
     findings: list[Finding] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, ...]] = set()
     for group, a, b in cross_pairs(ctx, quotes=True):
         if not a.speaker or not b.speaker or same_person(a.speaker, b.speaker):
             continue

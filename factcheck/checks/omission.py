@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register, short
 from factcheck.checks.weight import claim_weight
-from factcheck.models import Finding, FindingKind
+from factcheck.models import Claim, Finding, FindingKind
 
 
 @register("FC107", FindingKind.OMISSION)
@@ -26,7 +26,7 @@ def check_omission(ctx: CheckContext) -> list[Finding]:
         if len(carriers) / (n - 1) <= ctx.config.omission_share:
             continue
         members = ctx.members(group)
-        first_by_source = {}
+        first_by_source: dict[str, Claim] = {}
         for c in members:
             first_by_source.setdefault(c.source, c)
         evidence = [evidence_of(c) for c in first_by_source.values()]
