@@ -410,7 +410,3 @@ def extract_claims(items: Sequence[LoadedArticle], tagger: EntityTagger | None =
 
 def sentence_count(item: LoadedArticle) -> int:
     return sum(len(split_sentences(b.text)) for b in item.blocks)
-
-
-def span_text(span: Span) -> str:
-    return span.text

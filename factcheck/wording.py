@@ -166,15 +166,9 @@ def symmetric_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return m.matched / max(len(a), len(b))
 
 
-def diff_ops(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    """Word operations that turn ``a`` into ``b``: ``("replace", old, new)``, ``("delete", old, ())``,
-    ``("insert", (), new)``; equal runs are returned as ``("equal", words, words)``."""
-    sm = SequenceMatcher(None, a, b, autojunk=False)
-    return [(tag, a[i0:i1], b[j0:j1]) for tag, i0, i1, j0, j1 in sm.get_opcodes()]
-
-
 def diff_opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, int, int, int, int]]:
-    """:func:`diff_ops` with index ranges instead of words: ``(tag, i0, i1, j0, j1)``."""
+    """Word operations that turn ``a`` into ``b`` as index ranges: ``(tag, i0, i1, j0, j1)`` with tag ``equal``,
+    ``replace``, ``delete`` or ``insert``."""
     return [tuple(op) for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]  # type: ignore[misc]
 
 
