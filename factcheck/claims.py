@@ -18,7 +18,7 @@ from factcheck.extract.numbers import find_numbers
 from factcheck.extract.quotes import find_quotes, split_sentences
 from factcheck.lexicon import reporting_verbs
 from factcheck.load import Block, LoadedArticle, span_of
-from factcheck.models import Action, Article, Claim, ClaimType, Entity, Quote, Span
+from factcheck.models import Action, Article, Claim, ClaimType, Entity, Quote
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
