@@ -73,14 +73,15 @@ def _mentions(text: str, masked: str, ents: Sequence[RawEntity], known: dict[str
     out: list[_Mention] = []
     verbs = reporting_verbs()
     for e in ents:
-        if e.label == "person" and lo <= e.start and e.end <= hi and masked[e.start:e.end].strip() == e.text.strip():
+        if e.label == "person" and lo <= e.start and e.end <= hi and " ".join(masked[e.start:e.end].split()) == e.text:
             # The tagger sometimes swallows a headline verb ("Trump Acknowledges"): cut the name there.
-            words = e.text.split()
-            keep = next((i for i, w in enumerate(words) if w.lower() in verbs), len(words))
+            spans = [(e.start + m.start(), e.start + m.end()) for m in re.finditer(r"\S+", text[e.start:e.end])]
+            keep = next((i for i, (a, b) in enumerate(spans) if text[a:b].lower() in verbs), len(spans))
             if keep == 0:
                 continue
-            name = " ".join(words[:keep])
-            out.append(_Mention(e.start, e.start + len(name), name, False, _possessive(text, e.start + len(name))))
+            end = spans[keep - 1][1]
+            name = " ".join(text[e.start:end].split())
+            out.append(_Mention(e.start, end, name, False, _possessive(text, end)))
     taken = [(m.start, m.end) for m in out]
     # Surnames the tagger missed or labelled as an organisation ("Witkoff" as ORG).
     for key, _full in known.items():

@@ -251,3 +251,15 @@ def test_baseline_from_pyproject(articles: Path) -> None:
     code, data = audit_json(articles)
     assert code == EXIT_OK and data["baseline"]["file"] == "factcheck-baseline.json"
     assert not (articles / "reports").exists()
+
+
+def test_double_spaces_inside_sentences_change_nothing(articles: Path) -> None:
+    """Reflow that widens the gaps between words: the named-entity and parse stages read folded white space."""
+    path = articles / "seeds" / EDITED
+    text = path.read_text(encoding="utf-8")
+    widened = re.sub(r"(?<=\w) (?=\w)", "  ", text)
+    assert widened.split() == text.split() and widened != text
+    path.write_text(widened, encoding="utf-8")
+    code, data = audit_json(articles, "--baseline", "factcheck-baseline.json", "--fail-on", "info")
+    assert code == EXIT_OK, [f["message"] for f in data["findings"]]
+    assert data["findings"] == [] and data["baseline"]["stale"] == []

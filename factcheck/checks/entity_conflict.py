@@ -72,10 +72,13 @@ def roles_conflict(a: str, b: str) -> bool:
 def _role_span(ctx: CheckContext, claim: Claim, entity: Entity) -> Span:
     raw = ctx.articles[claim.source].raw
     lo = max(0, entity.start - 200)
-    pos = raw.find(entity.role or "", lo, entity.end + 200)
-    if entity.role and pos != -1:
-        start, end = min(pos, entity.start), max(pos + len(entity.role), entity.end)
-        return Span(claim.source, start, end, raw[start:end])
+    if entity.role:
+        # The role's words as the text writes them, whatever the white space between them.
+        pattern = r"\s+".join(re.escape(w) for w in entity.role.split())
+        m = re.compile(pattern).search(raw, lo, entity.end + 200)
+        if m:
+            start, end = min(m.start(), entity.start), max(m.end(), entity.end)
+            return Span(claim.source, start, end, raw[start:end])
     return Span(claim.source, entity.start, entity.end, entity.text)
 
 

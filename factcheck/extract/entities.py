@@ -54,7 +54,15 @@ class EntityTagger:
 
         nlp = self._load()
         out: list[Tagged] = []
-        for doc in nlp.pipe(texts, batch_size=64):
+        # The pipeline reads text with runs of white space folded to one space, so reflowing an article never
+        # changes what it finds; offsets are mapped back to the text as given.
+        folded = [_fold_space(t) for t in texts]
+        docs = nlp.pipe([compact for compact, _ in folded], batch_size=64)
+        for doc, (_, where), original in zip(docs, folded, texts):
+
+            def back(i: int, where: list[int] = where, size: int = len(original)) -> int:
+                return where[i] if i < len(where) else size
+
             ents: list[RawEntity] = []
             for ent in doc.ents:
                 label = LABELS.get(ent.label_)
@@ -62,12 +70,29 @@ class EntityTagger:
                     continue
                 start, end, text = _clean_entity(doc.text, ent.start_char, ent.end_char)
                 if text and text[0].isupper():
-                    ents.append(RawEntity(start, end, text, label))
-            out.append(Tagged(ents, find_actions(doc)))
+                    s0, s1 = back(start), back(end - 1) + 1
+                    ents.append(RawEntity(s0, s1, " ".join(original[s0:s1].split()), label))
+            actions = [(back(a), back(b - 1) + 1, act, back(c), back(d - 1) + 1, kind)
+                       for a, b, act, c, d, kind in find_actions(doc)]
+            out.append(Tagged(ents, actions))
         return out
 
     def tag(self, texts: Sequence[str]) -> list[list[RawEntity]]:
         return [t.entities for t in self.analyse(texts)]
+
+
+def _fold_space(text: str) -> tuple[str, list[int]]:
+    """``text`` with every run of white space made one space, and the original index of each kept character."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            ch = " "
+        chars.append(ch)
+        where.append(i)
+    return "".join(chars), where
 
 
 def _clean_entity(text: str, start: int, end: int) -> tuple[int, int, str]:
