@@ -52,6 +52,11 @@ class EntityTagger:
     def analyse(self, texts: Sequence[str]) -> list[Tagged]:
         from factcheck.extract.actors import find_actions
 
+        # The same paragraph in several articles (wire copy, syndicated text) is analysed once.
+        unique = sorted(set(texts))
+        if len(unique) < len(texts):
+            done = dict(zip(unique, self.analyse(unique)))
+            return [done[t] for t in texts]
         nlp = self._load()
         out: list[Tagged] = []
         # The pipeline reads text with runs of white space folded to one space, so reflowing an article never
