@@ -67,7 +67,8 @@ def _agent_key(action: Action) -> str | None:
     """Who an act is given to, for comparison: a person's surname, or one key for every group of people (the
     text cannot tell "negotiators" from "representatives" apart, but can tell them from one named person)."""
     if action.agent_kind == "person":
-        return "person:" + (surname(action.canonical) if action.canonical else fold(action.agent).split()[-1])
+        key = surname(action.canonical or action.agent)
+        return "person:" + key if key else None
     if action.agent_kind == "group":
         return "group"
     return None

@@ -123,7 +123,7 @@ def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"['’]s\b", "", text)
-    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    text = re.sub(r"[^\w ]+|_", " ", text)
     text = re.sub(r"(.)\1+", r"\1", text)
     text = re.sub(r"y\b", "i", text)
     return " ".join(text.split())
@@ -244,6 +244,11 @@ def same_person(a: str, b: str) -> bool:
     return len(sa) >= 5 and len(sb) >= 5 and sa[0] == sb[0] and fuzz.ratio(sa, sb) >= 88
 
 
+def _first_letter(name: str) -> str:
+    words = fold(name).split()
+    return words[0][:1] if words else ""
+
+
 def canonical_names(mentions: Iterable[str]) -> dict[str, str]:
     """Map every person mention to the fullest name seen for the same person (by surname and first-name initial).
 
@@ -264,12 +269,12 @@ def canonical_names(mentions: Iterable[str]) -> dict[str, str]:
         key = keys.get(surname(name), surname(name))
         candidates = full_by_surname.get(key, [])
         if len(name.split()) >= 2:
-            first = fold(name).split()[0][:1]
-            same = [c for c in candidates if fold(c).split()[0][:1] == first]
+            first = _first_letter(name)
+            same = [c for c in candidates if _first_letter(c) == first]
             # The most common spelling would need counts; the longest full form is a stable choice.
             best[name] = sorted(same or [name], key=lambda c: (-len(c.split()), -len(c), c))[0]
         elif len(candidates) >= 1:
-            firsts = {fold(c).split()[0] for c in candidates}
+            firsts = {(fold(c).split() or [""])[0] for c in candidates}
             fullest = sorted(candidates, key=lambda c: (-len(c.split()), -len(c), c))[0]
             best[name] = fullest if len(firsts) == 1 else name
         else:

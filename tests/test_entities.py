@@ -1,0 +1,60 @@
+"""Names, roles and actors: pure functions, table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.checks.attribution_conflict import _agent_key
+from factcheck.checks.entity_conflict import roles_conflict
+from factcheck.extract.entities import canonical_names, find_role, fold, same_person
+from factcheck.models import Action
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Zelensky", "Volodymyr Zelenskyy", True), ("Zelenskiy", "Zelensky", True), ("Rubio", "Marco Rubio", True),
+    ("Rubio", "Ruby", False), ("Witkoff", "Kushner", False),
+])
+def test_same_person(a: str, b: str, same: bool) -> None:
+    assert same_person(a, b) is same
+
+
+def test_canonical_names_handle_any_script_and_empty_names() -> None:
+    names = canonical_names(["Владимир Путин", "Путин", "’s", "Ushakov", "Yuri Ushakov"])
+    assert names["Путин"] == "Владимир Путин" and names["Ushakov"] == "Yuri Ushakov"
+    assert fold("’s") == ""
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Experts watch. John Hardie, Deputy Director at the Foundation for Defense of Democracies, asserted",
+     "John Hardie", "Deputy Director at the Foundation for Defense of Democracies"),
+    ("Putin was joined by his economic envoy, Kirill Dmitriev, and aide Yuri Ushakov.", "Kirill Dmitriev",
+     "economic envoy"),
+    ("Putin was joined by his economic envoy, Kirill Dmitriev, and aide Yuri Ushakov.", "Yuri Ushakov", "aide"),
+    ("He added that chief negotiator Umerov and army chief Andrii Hnatov would", "Andrii Hnatov", "army chief"),
+    ("said Putin’s top foreign policy adviser, Yuri Ushakov, who was", "Yuri Ushakov",
+     "Putin’s top foreign policy adviser"),
+    ("Special Envoy Steve Witkoff and his son-in-law Jared Kushner had", "Jared Kushner", None),
+    ("The weather was fine when Anna Kovacs arrived.", "Anna Kovacs", None),
+])
+def test_find_role(text: str, name: str, role: str | None) -> None:
+    i = text.index(name)
+    assert find_role(text, i, i + len(name)) == role
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    ("Interior Minister", "Defence Minister", True),
+    ("a senior fellow at the Atlantic Institute", "the director of the Atlantic Institute", True),
+    ("Kremlin aides", "Kremlin Economic Envoy", True),
+    ("Russian aide", "Kremlin Assistant", False),
+    ("Putin’s top foreign policy aide", "top foreign policy adviser", False),
+    ("chief negotiator", "National Security and Defense Council Secretary", False),
+    ("U.S. Secretary of State", "Secretary of State", False),
+    ("Deputy Director at the Foundation", "deputy director of the Russia program at the Foundation", False),
+])
+def test_roles_conflict(a: str, b: str, conflict: bool) -> None:
+    assert roles_conflict(a, b) is conflict
+
+
+def test_an_agent_with_no_letters_is_not_compared() -> None:
+    assert _agent_key(Action(0, 4, "meet", "’s", 0, 2, "person")) is None
+    assert _agent_key(Action(0, 4, "meet", "negotiators", 0, 11, "group")) == "group"
