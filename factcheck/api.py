@@ -12,14 +12,14 @@ import numpy as np
 
 from factcheck import __version__
 from factcheck.align import align, claim_text
-from factcheck.claims import attach_actions, extract_claims, sentence_count
+from factcheck.claims import extract_claims, sentence_count
 from factcheck.compare import compare
 from factcheck.config import Config, validate
 from factcheck.embed import CachedEmbedder, Embedder, EmbeddingCache, HashingEmbedder, make_embedder
 from factcheck.errors import InputError
 from factcheck.extract.entities import EntityTagger
 from factcheck.load import LoadedArticle, load
-from factcheck.models import Claim, ClaimType, Report, SourceSummary
+from factcheck.models import Report, SourceSummary
 
 _TAGGER: EntityTagger | None = None
 
@@ -71,11 +71,10 @@ def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
     return vectors[[row[t] for t in texts]]
 
 
-def _claims(items: Sequence[LoadedArticle], config: Config) -> tuple[dict[str, list[Claim]], set[str]]:
-    """Extracted claims (and the ids whose actions are parsed), from the claims cache when the same articles were
-    audited before."""
+def _claims(items: Sequence[LoadedArticle], config: Config) -> dict:
+    """Extracted claims, from the claims cache when the same articles were audited before."""
     if not config.use_cache:
-        return extract_claims(items, _tagger()), set()
+        return extract_claims(items, _tagger())
     from factcheck.claimcache import ClaimCache, key_for
 
     cache = ClaimCache(config.cache_dir)
@@ -85,26 +84,6 @@ def _claims(items: Sequence[LoadedArticle], config: Config) -> tuple[dict[str, l
         return found
     claims = extract_claims(items, _tagger())
     cache.put(key, claims)
-    return claims, set()
-
-
-def _with_actions(items: Sequence[LoadedArticle], claims: list[Claim], groups, parsed: set[str],
-                  config: Config) -> list[Claim]:
-    """Parse who-does-what for the statements other sources also carry (the only ones compared for it), once:
-    the result goes back into the claims cache."""
-    kinds = {c.id: c.type for c in claims}
-    wanted = {cid for g in groups if len(g.sources) >= 2 for cid in g.claims
-              if kinds[cid] != ClaimType.QUOTE} - parsed
-    if not wanted:
-        return claims
-    claims = attach_actions(items, claims, wanted, _tagger())
-    if config.use_cache:
-        from factcheck.claimcache import ClaimCache, key_for
-
-        per: dict[str, list[Claim]] = {}
-        for c in claims:
-            per.setdefault(c.source, []).append(c)
-        ClaimCache(config.cache_dir).put(key_for(items), per, parsed | wanted)
     return claims
 
 
@@ -115,12 +94,11 @@ def audit_loaded(items: Sequence[LoadedArticle], config: Config | None = None,
     items = sorted(items, key=lambda it: it.article.id)
     items, notes = _dedupe(list(items))
     articles = [it.article for it in items]
-    per_source, parsed = _claims(items, config)
-    claims = [c for it in items for c in per_source.get(it.article.id, [])]
+    per_source = _claims(items, config)
+    claims = [c for it in items for c in per_source[it.article.id]]
     embedder = embedder or default_embedder(config)
     vectors = _embed(embedder, [claim_text(c) for c in claims])
     groups = align(claims, vectors, config, n_sources=len(articles))
-    claims = _with_actions(items, claims, groups, parsed, config)
     findings, groups = compare(claims, groups, articles, config, vectors)
     if len(articles) < 2:
         notes.append("only one article: there is nothing to compare it with, so no claim can be corroborated, "

@@ -19,7 +19,7 @@ from factcheck.io import atomic_write
 from factcheck.load import LoadedArticle
 from factcheck.models import Action, Claim, ClaimType, DateMention, Entity, Number, Span
 
-FORMAT = 2
+FORMAT = 1
 
 
 def key_for(items: Sequence[LoadedArticle]) -> str:
@@ -68,21 +68,18 @@ class ClaimCache:
     def __init__(self, root: str | Path) -> None:
         self.dir = Path(root) / "claims"
 
-    def get(self, key: str) -> tuple[dict[str, list[Claim]], set[str]] | None:
-        """The claims stored for ``key`` and the ids of those whose actions were already parsed."""
+    def get(self, key: str) -> dict[str, list[Claim]] | None:
         path = self.dir / f"{key}.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 return None
-            claims = {src: [claim_from_dict(c) for c in cs] for src, cs in data["claims"].items()}
-            return claims, set(data.get("parsed", []))
+            return {src: [claim_from_dict(c) for c in cs] for src, cs in data["claims"].items()}
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str, claims: dict[str, list[Claim]], parsed: set[str] | None = None) -> None:
-        payload = {"format": FORMAT, "parsed": sorted(parsed or ()),
-                   "claims": {src: [dataclasses.asdict(c) for c in cs] for src, cs in claims.items()}}
+    def put(self, key: str, claims: dict[str, list[Claim]]) -> None:
+        payload = {"format": FORMAT, "claims": {src: [dataclasses.asdict(c) for c in cs] for src, cs in claims.items()}}
         try:
             atomic_write(self.dir / f"{key}.json", json.dumps(payload, default=_encode, ensure_ascii=False))
         except Exception:  # noqa: BLE001 - a cache that cannot be written costs speed, never the audit

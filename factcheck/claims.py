@@ -398,7 +398,7 @@ def extract_claims(items: Sequence[LoadedArticle], tagger: EntityTagger | None =
     """Claims of every article, keyed by source id, with speakers canonicalised across sources."""
     tagger = tagger or EntityTagger()
     texts = [b.text for item in items for b in item.blocks]
-    tagged = tagger.analyse(texts, parse=False) if texts else []
+    tagged = tagger.analyse(texts) if texts else []
     out: dict[str, list[Claim]] = {}
     pos = 0
     for item in items:
@@ -411,49 +411,3 @@ def extract_claims(items: Sequence[LoadedArticle], tagger: EntityTagger | None =
 
 def sentence_count(item: LoadedArticle) -> int:
     return sum(len(split_sentences(b.text)) for b in item.blocks)
-
-
-def _block_of(item: LoadedArticle, claim: Claim) -> tuple[Block, int, int] | None:
-    """The block holding ``claim`` and the claim's range in the block's clean text."""
-    import bisect
-
-    for block in item.blocks:
-        if not (block.start <= claim.span.start and claim.span.end <= block.end):
-            continue
-        if block.offsets is None:
-            return block, claim.span.start - block.start, claim.span.end - block.start
-        lo = bisect.bisect_left(block.offsets, claim.span.start)
-        hi = bisect.bisect_left(block.offsets, claim.span.end)
-        return block, lo, hi
-    return None
-
-
-def attach_actions(items: Sequence[LoadedArticle], claims: Sequence[Claim], wanted: set[str],
-                   tagger: EntityTagger | None = None) -> list[Claim]:
-    """``claims`` with who-does-what for the statements in ``wanted`` (the ones other sources also carry), from the
-    dependency parse of each claim's words."""
-    tagger = tagger or EntityTagger()
-    by_source = {it.article.id: it for it in items}
-    jobs: list[tuple[int, LoadedArticle, Block, int, int]] = []
-    for k, claim in enumerate(claims):
-        if claim.id not in wanted or claim.type == ClaimType.QUOTE:
-            continue
-        found = _block_of(by_source[claim.source], claim)
-        if found is not None:
-            jobs.append((k, by_source[claim.source], *found))
-    if not jobs:
-        return list(claims)
-    tagged = tagger.analyse([block.text[lo:hi] for _, _, block, lo, hi in jobs], parse=True)
-    out = list(claims)
-    for (k, item, block, lo, hi), result in zip(jobs, tagged):
-        known = {e.text: e.canonical for e in claims[k].entities if e.label == "person"}
-        for e in claims[k].entities:
-            if e.label == "person":
-                last = e.canonical.split()[-1] if e.canonical.split() else ""
-                if len(last) > 2:
-                    known.setdefault(last, e.canonical)
-        shifted = [(a + lo, b + lo, act, c + lo, d + lo, kind) for a, b, act, c, d, kind in result.actions]
-        ents = [RawEntity(e.start + lo, e.end + lo, e.text, e.label) for e in result.entities]
-        out[k] = replace(claims[k], actions=_claim_actions(item.article, block, shifted, lo, hi, ents, known))
-    return out
-

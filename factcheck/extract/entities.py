@@ -49,25 +49,20 @@ class EntityTagger:
             self._nlp.max_length = 3_000_000
         return self._nlp
 
-    def analyse(self, texts: Sequence[str], parse: bool = True) -> list[Tagged]:
-        """Entities of each text and, with ``parse``, who does what (the dependency parse costs about a third more
-        than named entities alone, so the pipeline parses only the claims it compares)."""
+    def analyse(self, texts: Sequence[str]) -> list[Tagged]:
         from factcheck.extract.actors import find_actions
 
         # The same paragraph in several articles (wire copy, syndicated text) is analysed once.
         unique = sorted(set(texts))
         if len(unique) < len(texts):
-            done = dict(zip(unique, self.analyse(unique, parse)))
+            done = dict(zip(unique, self.analyse(unique)))
             return [done[t] for t in texts]
         nlp = self._load()
         out: list[Tagged] = []
         # The pipeline reads text with runs of white space folded to one space, so reflowing an article never
         # changes what it finds; offsets are mapped back to the text as given.
         folded = [_fold_space(t) for t in texts]
-        disabled = [] if parse else [p for p in ("parser", "lemmatizer", "tagger", "attribute_ruler")
-                                        if p in nlp.pipe_names]
-        with nlp.select_pipes(disable=disabled):
-            docs = list(nlp.pipe([compact for compact, _ in folded], batch_size=64))
+        docs = nlp.pipe([compact for compact, _ in folded], batch_size=64)
         for doc, (_, where), original in zip(docs, folded, texts):
 
             def back(i: int, where: list[int] = where, size: int = len(original)) -> int:
@@ -83,7 +78,7 @@ class EntityTagger:
                     s0, s1 = back(start), back(end - 1) + 1
                     ents.append(RawEntity(s0, s1, " ".join(original[s0:s1].split()), label))
             actions = [(back(a), back(b - 1) + 1, act, back(c), back(d - 1) + 1, kind)
-                       for a, b, act, c, d, kind in (find_actions(doc) if parse else [])]
+                       for a, b, act, c, d, kind in find_actions(doc)]
             out.append(Tagged(ents, actions))
         return out
 
