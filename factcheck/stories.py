@@ -74,10 +74,9 @@ def group_stories(items: Sequence[LoadedArticle], embedder: Embedder, threshold:
 
     if n > 1:
         vectors = embedder.encode([lead_text(it) for it in items])
-        sims = vectors @ vectors.T if n <= 4000 else None
         name_sets = [names(it) for it in items]
         for i in range(n):
-            row = sims[i] if sims is not None else vectors @ vectors[i]
+            row = vectors @ vectors[i]  # one row at a time: memory linear in the batch
             for j in np.nonzero(row >= threshold - 0.2)[0].tolist():
                 if j <= i:
                     continue
