@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 import sklearn
 from sklearn.neighbors import NearestNeighbors
+from threadpoolctl import threadpool_limits
 
 from factcheck.config import Config
 from factcheck.extract.entities import same_person, surname
@@ -35,7 +36,7 @@ def _statement_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int
     sub = vectors[idx]
     k = min(config.neighbours + 1, len(idx))
     nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(sub)
-    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB):
+    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), threadpool_limits(1, user_api="blas"):
         dist, nbr = nn.kneighbors(sub)
     pairs = []
     for row, i in enumerate(idx):
@@ -72,7 +73,7 @@ def _quote_candidates(claims: Sequence[Claim], vectors: np.ndarray, idx: list[in
         by_speaker.setdefault(surname(speaker) if speaker else "", []).append(i)
     k = min(config.neighbours * 2 + 1, len(idx))
     nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(vectors[idx])
-    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB):
+    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), threadpool_limits(1, user_api="blas"):
         _, nbr = nn.kneighbors(vectors[idx])
     for row, i in enumerate(idx):
         for col in nbr[row]:

@@ -71,10 +71,18 @@ def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
     return vectors[[row[t] for t in texts]]
 
 
-def _claims(items: Sequence[LoadedArticle], config: Config) -> dict:
-    """Extracted claims, from the claims cache when the same articles were audited before."""
-    if not config.use_cache:
+def _claims(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None) -> dict:
+    """Extracted claims, from the claims cache when the same articles were audited before. When they must be
+    extracted, the embedding model starts loading meanwhile (it will be needed for the new claims)."""
+
+    def extract() -> dict:
+        prefetch = getattr(embedder, "prefetch", None)
+        if prefetch is not None:
+            prefetch()
         return extract_claims(items, _tagger())
+
+    if not config.use_cache:
+        return extract()
     from factcheck.claimcache import ClaimCache, key_for
 
     cache = ClaimCache(config.cache_dir)
@@ -82,7 +90,7 @@ def _claims(items: Sequence[LoadedArticle], config: Config) -> dict:
     found = cache.get(key)
     if found is not None:
         return found
-    claims = extract_claims(items, _tagger())
+    claims = extract()
     cache.put(key, claims)
     return claims
 
@@ -94,9 +102,9 @@ def audit_loaded(items: Sequence[LoadedArticle], config: Config | None = None,
     items = sorted(items, key=lambda it: it.article.id)
     items, notes = _dedupe(list(items))
     articles = [it.article for it in items]
-    per_source = _claims(items, config)
-    claims = [c for it in items for c in per_source[it.article.id]]
     embedder = embedder or default_embedder(config)
+    per_source = _claims(items, config, embedder)
+    claims = [c for it in items for c in per_source[it.article.id]]
     vectors = _embed(embedder, [claim_text(c) for c in claims])
     groups = align(claims, vectors, config, n_sources=len(articles))
     findings, groups = compare(claims, groups, articles, config, vectors)
@@ -177,12 +185,28 @@ def audit_batch(paths: Sequence[str | Path] | str | Path, config: Config | None 
     return audit_batch_loaded(_load_all(paths, config), config, embedder, jobs=jobs, scheduler=scheduler)
 
 
+def _warm_up(embedder: Embedder, items: Sequence[LoadedArticle]) -> None:
+    """On new articles, load the model in the background while spaCy loads: both are needed, neither needs the
+    other. On articles seen before (all in the caches) load neither."""
+    from factcheck.stories import lead_text
+
+    prefetch = getattr(embedder, "prefetch", None)
+    if prefetch is None or len(items) < 2:
+        return
+    missing = getattr(embedder, "missing", None)
+    if missing is not None and not missing([lead_text(it) for it in items]):
+        return
+    prefetch()
+    _tagger().load()
+
+
 def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None,
                        jobs: int = 1, scheduler: str | None = None) -> Batch:
     from factcheck.stories import group_stories
 
     items, notes = _dedupe(sorted(items, key=lambda it: it.article.id))
     embedder = embedder or default_embedder(config)
+    _warm_up(embedder, items)
     stories = group_stories(items, embedder, threshold=config.story_threshold)
     work = [s.articles for s in stories]
     if scheduler:

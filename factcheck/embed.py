@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import tempfile
+import threading
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,6 +46,23 @@ class SentenceTransformerEmbedder:
         self.name = Path(model).name if os.sep in model else model
         self.batch_size = batch_size
         self._model = None
+        self._loading: threading.Thread | None = None
+        self._load_error: BaseException | None = None
+
+    def prefetch(self) -> None:
+        """Start loading the model in a background thread (torch's import and the weights), so it overlaps
+        with work that does not need it, such as claim extraction. ``encode`` waits for it."""
+        if self._model is not None or self._loading is not None:
+            return
+
+        def run() -> None:
+            try:
+                self._load()
+            except BaseException as exc:  # noqa: BLE001 - re-raised by encode in the caller's thread
+                self._load_error = exc
+
+        self._loading = threading.Thread(target=run, name="factcheck-model-load", daemon=True)
+        self._loading.start()
 
     def _path(self) -> str:
         ref = self.model_ref
@@ -88,6 +106,12 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
+        if self._loading is not None:
+            self._loading.join()
+            self._loading = None
+            if self._load_error is not None:
+                error, self._load_error = self._load_error, None
+                raise error
         model = self._load()
         vectors = model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
                                normalize_embeddings=True, show_progress_bar=False)
@@ -246,6 +270,16 @@ class CachedEmbedder:
         self.name = inner.name
         self.hits = 0
         self.misses = 0
+
+    def prefetch(self) -> None:
+        prefetch = getattr(self.inner, "prefetch", None)
+        if prefetch is not None:
+            prefetch()
+
+    def missing(self, texts: Sequence[str]) -> bool:
+        """Whether any of ``texts`` would need the model (is not in the cache)."""
+        keys = [text_key(self.name, t) for t in texts]
+        return len(self.cache.get(keys)) < len(set(keys))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(self.name, t) for t in texts]

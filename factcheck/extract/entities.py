@@ -49,6 +49,10 @@ class EntityTagger:
             self._nlp.max_length = 3_000_000
         return self._nlp
 
+    def load(self) -> None:
+        """Load the pipeline now (it otherwise loads on first use)."""
+        self._load()
+
     def analyse(self, texts: Sequence[str]) -> list[Tagged]:
         from factcheck.extract.actors import find_actions
 
@@ -62,7 +66,12 @@ class EntityTagger:
         # The pipeline reads text with runs of white space folded to one space, so reflowing an article never
         # changes what it finds; offsets are mapped back to the text as given.
         folded = [_fold_space(t) for t in texts]
-        docs = nlp.pipe([compact for compact, _ in folded], batch_size=64)
+        # One BLAS thread: the same numbers whatever the process (a worker, a thread-limited cluster), and the
+        # models are small enough that more threads do not help.
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1, user_api="blas"):
+            docs = list(nlp.pipe([compact for compact, _ in folded], batch_size=64))
         for doc, (_, where), original in zip(docs, folded, texts):
 
             def back(i: int, where: list[int] = where, size: int = len(original)) -> int:
