@@ -7,19 +7,19 @@ from functools import cache
 from importlib import resources
 
 
-def _lines(name: str) -> list[str]:
+def lines(name: str) -> list[str]:
     text = resources.files("factcheck.data").joinpath(name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
 @cache
 def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in _lines("boilerplate.txt"))
+    return tuple(re.compile(p, re.IGNORECASE) for p in lines("boilerplate.txt"))
 
 
 @cache
 def photo_agencies() -> tuple[str, ...]:
-    return tuple(_lines("photo_agencies.txt"))
+    return tuple(lines("photo_agencies.txt"))
 
 
 def _inflect(lemma: str) -> set[str]:
@@ -48,7 +48,7 @@ def _inflect(lemma: str) -> set[str]:
 def reporting_verbs() -> frozenset[str]:
     """Every inflected form of the reporting verbs (``said``, ``telling``, ``warned`` ...)."""
     forms: set[str] = set()
-    for lemma in _lines("reporting_verbs.txt"):
+    for lemma in lines("reporting_verbs.txt"):
         forms |= _inflect(lemma.lower())
     return frozenset(forms)
 
@@ -56,4 +56,4 @@ def reporting_verbs() -> frozenset[str]:
 @cache
 def words(name: str) -> frozenset[str]:
     """A plain word list from ``factcheck/data/NAME.txt``, lower-cased."""
-    return frozenset(w.lower() for w in _lines(f"{name}.txt"))
+    return frozenset(w.lower() for w in lines(f"{name}.txt"))

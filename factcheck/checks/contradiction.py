@@ -11,7 +11,7 @@ from functools import cache
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
 from factcheck.checks.pairs import cross_pairs
-from factcheck.lexicon import _lines, words
+from factcheck.lexicon import lines, words
 from factcheck.models import Finding, FindingKind
 
 _STOP = set("a an the of to in on at for by with from and or but that this it its is was are were be been has had have "
@@ -21,7 +21,7 @@ _STOP = set("a an the of to in on at for by with from and or but that this it it
 @cache
 def _antonyms() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for line in _lines("antonyms.txt"):
+    for line in lines("antonyms.txt"):
         a, b = line.split()[:2]
         out.setdefault(a, set()).add(b)
         out.setdefault(b, set()).add(a)

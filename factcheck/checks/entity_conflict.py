@@ -14,14 +14,14 @@ from functools import cache
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
 from factcheck.checks.pairs import cross_pairs
 from factcheck.extract.entities import fold
-from factcheck.lexicon import _lines, words
+from factcheck.lexicon import lines, words
 from factcheck.models import Claim, Entity, Finding, FindingKind, Span
 
 
 @cache
 def _role_classes() -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in _lines("role_synonyms.txt"):
+    for line in lines("role_synonyms.txt"):
         names = line.split()
         for name in names:
             out[name] = names[0]

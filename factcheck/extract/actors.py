@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from factcheck.lexicon import _lines, reporting_verbs, words
+from factcheck.lexicon import lines, reporting_verbs, words
 
 _CLIMB = {"xcomp", "conj", "advcl"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -22,7 +22,7 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"
 @cache
 def event_nouns() -> dict[str, str]:
     out = {}
-    for line in _lines("event_nouns.txt"):
+    for line in lines("event_nouns.txt"):
         *noun, verb = line.split()
         out[" ".join(noun)] = verb
     return out
