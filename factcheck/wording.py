@@ -24,6 +24,7 @@ _ELLIPSIS = re.compile(r"(?:…|\.\s?\.\s?\.)")
 GAP = "…"
 
 
+@lru_cache(maxsize=65536)
 def tokens(text: str, expand: bool = True) -> tuple[str, ...]:
     """Lower-case word tokens; contractions expanded (``they’re`` = ``they are``); an ellipsis is kept as a gap."""
     text = text.replace("’", "'").replace("‘", "'")
@@ -38,6 +39,7 @@ def tokens(text: str, expand: bool = True) -> tuple[str, ...]:
 _SURFACE = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'-]*|…|\.\s?\.\s?\.|%|\$")
 
 
+@lru_cache(maxsize=65536)
 def surface_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """:func:`tokens` of ``text`` and, for each token, the words as the text writes them (``don’t`` stands behind
     ``do``, and an empty string behind the ``not`` it was expanded into), so diffs can show the original words."""
@@ -104,6 +106,7 @@ def local_match(a: tuple[str, ...], b: tuple[str, ...]) -> Match:
     return Match(first.a, last.a + last.size, first.b, last.b + last.size, matched)
 
 
+@lru_cache(maxsize=65536)
 def best_window(a: tuple[str, ...], b: tuple[str, ...]) -> Match:
     """Smith-Waterman local alignment of word tokens: the stretch of ``b`` that best renders a stretch of ``a``.
 

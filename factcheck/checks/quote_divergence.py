@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
 from factcheck.extract.entities import same_person
@@ -24,6 +25,7 @@ class _Words:
     surface: tuple[str, ...] = ()  # each word as the text writes it
 
 
+@lru_cache(maxsize=65536)
 def _words(text: str) -> _Words:
     out: list[str] = []
     surf: list[str] = []

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.lexicon import words
 
@@ -127,6 +127,7 @@ def _clean_entity(text: str, start: int, end: int) -> tuple[int, int, str]:
     return start, end, piece
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A comparison key for a name: accents, case, punctuation and doubled letters folded (Zelenskyy ~ Zelensky)."""
     text = unicodedata.normalize("NFKD", name)
