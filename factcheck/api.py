@@ -99,11 +99,20 @@ def audit_loaded(items: Sequence[LoadedArticle], config: Config | None = None,
                  embedder: Embedder | None = None) -> Report:
     """Audit articles that are already loaded (the batch mode and tests use this)."""
     config = validate(config or Config())
-    items = sorted(items, key=lambda it: it.article.id)
-    items, notes = _dedupe(list(items))
+    return _audit_story(items, config, embedder or default_embedder(config))
+
+
+def _story_items(items: Sequence[LoadedArticle]) -> tuple[list[LoadedArticle], list[str]]:
+    return _dedupe(sorted(items, key=lambda it: it.article.id))
+
+
+def _audit_story(items: Sequence[LoadedArticle], config: Config, embedder: Embedder,
+                 per_source: dict | None = None) -> Report:
+    """One story's audit; ``per_source`` holds its claims when they were extracted beforehand (batch mode)."""
+    items, notes = _story_items(items)
     articles = [it.article for it in items]
-    embedder = embedder or default_embedder(config)
-    per_source = _claims(items, config, embedder)
+    if per_source is None:
+        per_source = _claims(items, config, embedder)
     claims = [c for it in items for c in per_source[it.article.id]]
     vectors = _embed(embedder, [claim_text(c) for c in claims])
     groups = align(claims, vectors, config, n_sources=len(articles))
@@ -170,7 +179,7 @@ def _story_worker(items: Sequence[LoadedArticle], config: Config) -> Report:
     global _WORKER_EMBEDDER
     if _WORKER_EMBEDDER is None:
         _WORKER_EMBEDDER = default_embedder(config)
-    return audit_loaded(items, config, _WORKER_EMBEDDER)
+    return _audit_story(items, config, _WORKER_EMBEDDER)
 
 
 def audit_batch(paths: Sequence[str | Path] | str | Path, config: Config | None = None,
@@ -185,19 +194,71 @@ def audit_batch(paths: Sequence[str | Path] | str | Path, config: Config | None 
     return audit_batch_loaded(_load_all(paths, config), config, embedder, jobs=jobs, scheduler=scheduler)
 
 
-def _warm_up(embedder: Embedder, items: Sequence[LoadedArticle]) -> None:
-    """On new articles, load the model in the background while spaCy loads: both are needed, neither needs the
-    other. On articles seen before (all in the caches) load neither."""
+def _new_articles(embedder: Embedder, items: Sequence[LoadedArticle]) -> bool:
+    """Whether the batch holds articles not seen before (their leads are not in the embedding cache)."""
     from factcheck.stories import lead_text
 
-    prefetch = getattr(embedder, "prefetch", None)
-    if prefetch is None or len(items) < 2:
-        return
     missing = getattr(embedder, "missing", None)
-    if missing is not None and not missing([lead_text(it) for it in items]):
-        return
-    prefetch()
-    _tagger().load()
+    return missing is None or bool(missing([lead_text(it) for it in items]))
+
+
+def _warm_up(embedder: Embedder, load_tagger: bool = True) -> None:
+    """On new articles, load the model in the background while spaCy loads: both are needed, neither needs the
+    other."""
+    prefetch = getattr(embedder, "prefetch", None)
+    if prefetch is not None:
+        prefetch()
+    if load_tagger:
+        _tagger().load()
+
+
+# A batch with at least this many new articles has its claims extracted in parallel processes (spaCy runs on one
+# core; the model needs both only later). Below it, starting the processes costs more than it saves.
+EXTRACT_POOL_MIN = 40
+
+
+def _extract_processes(n_items: int) -> int:
+    import multiprocessing as mp
+
+    if getattr(mp.current_process(), "_inheriting", False):
+        # We are a process being started by a script with no ``if __name__ == "__main__":`` guard, which re-runs
+        # the script: stop here, as multiprocessing would, before any work (the parent then extracts the claims).
+        raise RuntimeError("a batch audit started while a process was starting: guard the script's entry point "
+                           "with `if __name__ == \"__main__\":`")
+    cores = os.cpu_count() or 1
+    return min(cores, 4) if cores > 1 and n_items >= EXTRACT_POOL_MIN else 0
+
+
+class _NoTorch:
+    """Import hook that makes ``import torch`` fail (as if torch were not installed)."""
+
+    @staticmethod
+    def find_spec(name: str, path=None, target=None):  # type: ignore[no-untyped-def]
+        if name == "torch" or name.startswith("torch."):
+            raise ImportError("torch is not needed in a spaCy-only process")
+        return None
+
+
+def _extract_init() -> None:
+    import sys
+
+    _limit_blas(1)
+    # thinc imports torch when it is installed, though the packaged pipeline never uses it: in a process that only
+    # runs spaCy that is seconds and hundreds of MB for nothing. The hook is removed once spaCy is loaded.
+    hook = _NoTorch()
+    if "torch" not in sys.modules:
+        sys.meta_path.insert(0, hook)  # type: ignore[arg-type]
+    try:
+        _tagger().load()
+    finally:
+        if hook in sys.meta_path:
+            sys.meta_path.remove(hook)  # type: ignore[arg-type]
+
+
+def _extract_story(items: Sequence[LoadedArticle], config: Config) -> dict:
+    """Claims of one story, in an extraction process: the same call the serial audit makes, so the same claims."""
+    story, _ = _story_items(items)
+    return _claims(story, config)
 
 
 def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None,
@@ -206,21 +267,72 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
 
     items, notes = _dedupe(sorted(items, key=lambda it: it.article.id))
     embedder = embedder or default_embedder(config)
-    _warm_up(embedder, items)
-    stories = group_stories(items, embedder, threshold=config.story_threshold)
-    work = [s.articles for s in stories]
-    if scheduler:
-        reports = _run_dask(scheduler, work, config)
-    elif jobs > 1 and len(stories) > 1:
-        reports = _run_pool(jobs, work, config)
-    else:
-        reports = [audit_loaded(w, config, embedder) for w in work]
+    serial = not scheduler and not (jobs > 1)
+    pool = None
+    if len(items) > 1 and _new_articles(embedder, items):
+        processes = _extract_processes(len(items)) if serial else 0
+        if processes:
+            pool = _spawn_pool(processes, _extract_init)  # the processes load spaCy while the leads are embedded
+        _warm_up(embedder, load_tagger=not processes)
+    try:
+        stories = group_stories(items, embedder, threshold=config.story_threshold)
+        work = [s.articles for s in stories]
+        if scheduler:
+            reports = _run_dask(scheduler, work, config)
+        elif jobs > 1 and len(stories) > 1:
+            reports = _run_pool(jobs, work, config)
+        elif pool is not None:
+            extracted = _extract_in(pool, work, config, notes)
+            reports = [_audit_story(w, config, embedder, c) for w, c in zip(work, extracted)]
+        else:
+            reports = [_audit_story(w, config, embedder) for w in work]
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return Batch(tuple(StoryReport(s.id, s.title, r) for s, r in zip(stories, reports)), tuple(notes))
 
 
-def _limit_threads(threads: int) -> None:
+def _extract_in(pool, work: list, config: Config, notes: list[str]) -> list[dict | None]:  # type: ignore[no-untyped-def]
+    """Every story's claims from the extraction processes, all of them before the model runs: side by side, spaCy
+    and torch compete for the same cores and the model's threads lose more than spaCy gains.
+
+    If the processes cannot run (a script that starts a batch audit without an ``if __name__ == "__main__":``
+    guard, a process killed for memory) the stories get ``None`` and their claims are extracted in this process.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        futures = [pool.submit(_extract_story, w, config) for w in work]
+        extracted: list[dict | None] = [_claims_from(f) for f in futures]
+    except BrokenProcessPool as exc:
+        notes.append(f"the claim extraction processes stopped ({exc}); claims were extracted in the main process")
+        return [None] * len(work)
+    finally:
+        pool.shutdown(cancel_futures=True)
+    return extracted
+
+
+def _claims_from(future) -> dict:  # type: ignore[no-untyped-def]
+    """A story's claims from its extraction process (waits for them)."""
+    return future.result()
+
+
+def _spawn_pool(processes: int, initializer, initargs: tuple = ()):  # type: ignore[no-untyped-def]
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Spawned, not forked: torch must not inherit a forked copy of a parent that already loaded it.
+    return ProcessPoolExecutor(max_workers=processes, mp_context=mp.get_context("spawn"), initializer=initializer,
+                               initargs=initargs)
+
+
+def _limit_blas(threads: int) -> None:
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         os.environ[var] = str(threads)
+
+
+def _limit_threads(threads: int) -> None:
+    _limit_blas(threads)
     try:
         import torch
 
@@ -230,14 +342,9 @@ def _limit_threads(threads: int) -> None:
 
 
 def _run_pool(jobs: int, work, config: Config) -> list[Report]:
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Spawned workers: torch must not inherit a forked copy of a parent that already loaded it. Each worker gets
-    # its share of the cores, so N workers do not each run N math threads on the same cores.
+    # Each worker gets its share of the cores, so N workers do not each run N math threads on the same cores.
     threads = max(1, (os.cpu_count() or 1) // jobs)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"), initializer=_limit_threads,
-                             initargs=(threads,)) as pool:
+    with _spawn_pool(jobs, _limit_threads, (threads,)) as pool:
         return list(pool.map(_story_worker, work, [config] * len(work)))
 
 

@@ -145,6 +145,30 @@ def test_local_pool_gives_serial_reports(hashing_env: Config, serial_reports: di
     assert reports(batch) == serial_reports
 
 
+def test_extraction_processes_give_serial_reports(hashing_env: Config, serial_reports: dict[str, str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big new batch has its claims extracted in spawned processes (here forced on a small one): same reports."""
+    import factcheck.api as api
+
+    monkeypatch.setattr(api, "_extract_processes", lambda n: 2)
+    batch = audit_batch_loaded(batch_items(), hashing_env, HashingEmbedder())
+    assert reports(batch) == serial_reports
+    assert not batch.notes
+
+
+def test_broken_extraction_processes_fall_back(hashing_env: Config, serial_reports: dict[str, str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction processes that die (here: at start) cost time, never the audit: the claims are extracted in the
+    main process, the reports are the serial ones, and a note says what happened."""
+    import factcheck.api as api
+
+    monkeypatch.setattr(api, "_extract_processes", lambda n: 1)
+    monkeypatch.setattr(api, "_extract_init", sys.exit)  # the process exits in its initializer
+    batch = audit_batch_loaded(batch_items(), hashing_env, HashingEmbedder())
+    assert reports(batch) == serial_reports
+    assert any("extraction processes stopped" in n for n in batch.notes)
+
+
 # --------------------------------------------------------------------------------------------------------------
 # the embedding cache under SIGKILL and concurrent writers
 
