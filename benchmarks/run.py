@@ -1,12 +1,13 @@
 """Benchmark the real batch path per corpus size, one fresh process per measurement, and write ``reports/bench.md``.
 
-    python -m benchmarks.run                         # sizes 5, 50, 200, 1000 + the extra rows (long: ~1 h on 2 cores)
+    python -m benchmarks.run                         # sizes 5, 50, 200, 1000 + the extra rows (30-60 min on 2 cores)
     python -m benchmarks.run --sizes 5,50,200        # a subset (jobs=2 / Dask rows then use the largest size)
     python -m benchmarks.run --sizes 50 --no-extras --no-cli
     python -m benchmarks.run --one 200 --json        # one measurement in this process, JSON on stdout
 
 Every measurement runs in its own subprocess (``--one SIZE --json``, ``--one-story SIZE --json``,
-``--parallel SIZE --jobs 2|--dask --json``) so its peak RSS (``ru_maxrss``) is its own. The batch row runs
+``--parallel SIZE --jobs 2|--dask --json``) so its peak RSS is its own (with the claim extraction processes a big
+batch starts, polled from ``/proc``). The batch row runs
 ``factcheck.api.audit_batch_loaded`` itself, embedding cache off (``Config(use_cache=False)``), with the library's
 stage functions wrapped by timers (``group_stories``, ``extract_claims``, the embedder's ``encode``, ``align``,
 ``compare``), so the times are those of the code path users run, not of a re-implementation.
@@ -50,6 +51,59 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     """Peak resident set size (ru_maxrss is KiB on Linux, bytes on macOS)."""
     rss = resource.getrusage(who).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def own_peak_mb() -> float:
+    """This process's peak RSS since it was started (``VmHWM``): unlike ``ru_maxrss`` of a spawned process, it does
+    not count the parent's pages the child held between fork and exec."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return peak_rss_mb()
+
+
+class ChildPeaks:
+    """Peak RSS (``VmHWM``) of each child process, polled from ``/proc`` while a measurement runs.
+
+    ``RUSAGE_CHILDREN`` cannot tell: a spawned child's ``ru_maxrss`` counts the parent's pages it held between
+    fork and exec.
+    """
+
+    def __init__(self, interval: float = 0.25) -> None:
+        import threading
+
+        self.peaks: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._interval = interval
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def __enter__(self) -> ChildPeaks:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _poll(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(self._interval):
+            for entry in Path("/proc").iterdir():
+                if not entry.name.isdigit():
+                    continue
+                try:
+                    status = (entry / "status").read_text()
+                except OSError:
+                    continue
+                fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+                if fields.get("PPid", "").strip() != str(me) or "VmHWM" not in fields:
+                    continue
+                mb = int(fields["VmHWM"].split()[0]) / 1024
+                pid = int(entry.name)
+                self.peaks[pid] = max(self.peaks.get(pid, 0.0), mb)
+
+    def total(self) -> float:
+        return sum(self.peaks.values())
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -105,6 +159,7 @@ def instrument(clock: StageClock) -> None:
 
     stories.group_stories = clock.wrap("stories", stories.group_stories)
     api.extract_claims = clock.wrap("claims", api.extract_claims)
+    api._claims_from = clock.wrap("claims", api._claims_from)  # noqa: SLF001 - waiting on the extraction processes
     api.align = clock.wrap("align", api.align)
     api.compare = clock.wrap("compare", api.compare)
 
@@ -157,13 +212,21 @@ def measure_batch(size: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     with clock.stage("load"):
         items = build_corpus(size)
+    from factcheck.api import _extract_processes  # noqa: PLC2701 - how many extraction processes the batch starts
+
+    processes = _extract_processes(len(items))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    batch = audit_batch_loaded(items, config, TimedEmbedder(model, clock))
+    with ChildPeaks() as child_peaks:
+        batch = audit_batch_loaded(items, config, TimedEmbedder(model, clock))
     clock.times["other"] = time.perf_counter() - t - sum(clock.times[s] for s in STAGES if s != "load")
     with clock.stage("report"):
         for s in batch.stories:
             assert render_json(s.report) and render_markdown(s.report, title=s.title)
     total = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    child_cpu = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
+    child_rss = max(child_peaks.peaks.values(), default=0.0)
     claims = [c for s in batch.stories for c in s.report.claims]
     texts = [claim_text(c) for c in claims]
     t = time.perf_counter()
@@ -175,7 +238,10 @@ def measure_batch(size: int) -> dict[str, Any]:
         "findings": sum(len(s.report.findings) for s in batch.stories),
         "largest_story": max(len(s.report.sources) for s in batch.stories),
         "times": {s: clock.times.get(s, 0.0) for s in STAGES}, "total": total, "pure_embed": pure,
-        "setup": setup, "peak_rss": peak_rss_mb(), "digest": digest(batch.stories),
+        "setup": setup, "driver_rss": peak_rss_mb(), "processes": processes, "process_rss": child_rss,
+        "process_cpu": child_cpu,
+        # the driver and every extraction process at their peaks at once: an upper bound of the batch's memory
+        "peak_rss": peak_rss_mb() + child_peaks.total(), "digest": digest(batch.stories),
         "batch_size": model.batch_size,
     }
 
@@ -269,14 +335,15 @@ def measure_parallel(size: int, jobs: int, dask: bool) -> dict[str, Any]:
             batch = audit_batch_loaded(items, config, model, scheduler=cluster.scheduler_address)
             out["wall"] = time.perf_counter() - t
             with Client(cluster) as client:
-                out["worker_peak_rss"] = sorted(client.run(peak_rss_mb).values())
+                out["worker_peak_rss"] = sorted(client.run(own_peak_mb).values())
         finally:
             cluster.close()
     else:
         t = time.perf_counter()
-        batch = audit_batch_loaded(items, config, model, jobs=jobs)
+        with ChildPeaks() as peaks:
+            batch = audit_batch_loaded(items, config, model, jobs=jobs)
         out["wall"] = time.perf_counter() - t
-        out["worker_peak_rss"] = [peak_rss_mb(resource.RUSAGE_CHILDREN)]  # the largest finished child
+        out["worker_peak_rss"] = sorted(peaks.peaks.values())
     out.update(stories=len(batch.stories), claims=sum(len(s.report.claims) for s in batch.stories),
                peak_rss=peak_rss_mb(), digest=digest(batch.stories))
     return out
@@ -397,6 +464,7 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, str]]:
 def render(results: dict[str, Any]) -> tuple[str, str]:
     """(Markdown for reports/bench.md, plain text for the terminal)."""
     from benchmarks.corpus import POLNEAR
+    from factcheck.api import EXTRACT_POOL_MIN
 
     rows = [batch_cells(r) for r in results["batch"]]
     if results.get("one_story"):
@@ -443,14 +511,25 @@ def render(results: dict[str, Any]) -> tuple[str, str]:
         "## Batch path, per stage", "",
         "`audit_batch_loaded(items, Config(use_cache=False), embedder)` with the library's own stage functions "
         "wrapped by timers: `load` = building the articles from text (size 5: reading `seeds/`), `stories` = "
-        "`group_stories` (lead embeddings + graph), `claims` = spaCy + `extract_claims` per story, `embed` = "
+        "`group_stories` (lead embeddings + graph), `claims` = spaCy + `extract_claims` per story (a batch of "
+        f"{EXTRACT_POOL_MIN}+ new articles on a multi-core machine: the wait for the spawned extraction processes, "
+        "which loaded spaCy while the leads were embedded; see the table below), `embed` = "
         "claim embedding per story (no cache; model already loaded), `align`, `compare`, `report` = JSON + "
         "Markdown per story, `other` = the rest of the batch call (dedupe, sorting, summaries). `total` = wall "
         "from load to report, without the one-off model and spaCy loads (below). `pure embed` = the same claim "
         "texts encoded in one call with the same batch size; `total/embed` is the issue's ratio. `one_story` "
-        "runs `audit_loaded` (one story, cache off).", "",
+        "runs `audit_loaded` (one story, cache off). `peak RSS` = the measuring process's peak plus the peak of "
+        "every extraction process (`VmHWM`, polled from `/proc`), as if all peaked at once: an upper bound.", "",
         md_table(BATCH_HEADER, rows), "",
     ]
+    proc_rows = [[f"batch {r['size']}", str(r.get("processes", 0)), fmt_s(r.get("process_cpu", 0.0)),
+                  f"{r.get('driver_rss', r['peak_rss']):.0f}", f"{r.get('process_rss', 0.0):.0f}",
+                  f"{r['peak_rss']:.0f}"] for r in results["batch"]]
+    if any(r[1] != "0" for r in proc_rows):
+        md += ["Claim extraction processes (0: claims extracted in the main process). `CPU s` = their user + system "
+               "time together, beside the `claims` wall above.", "",
+               md_table(("corpus", "processes", "CPU s", "main peak RSS MB", "largest process peak RSS MB",
+                         "peak RSS MB (sum)"), proc_rows), ""]
     setups = [r["setup"] for r in results["batch"]]
     if setups:
         md += [f"One-off loads per process (median): spaCy {statistics.median(s['spacy_load'] for s in setups):.2f} s, "
