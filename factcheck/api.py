@@ -368,7 +368,10 @@ def _run_dask(address: str, work, config: Config) -> list[Report]:
 
         raise ConfigError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
     try:
-        futures = client.map(_story_worker, work, [config] * len(work), pure=False)
+        # The articles go to the workers as data, not inside the task graph (a big batch would make a graph of
+        # many MB, which the scheduler warns about and handles slowly).
+        stories = client.scatter(list(work), hash=False)
+        futures = client.map(_story_worker, stories, [config] * len(work), pure=False)
         return client.gather(futures)
     finally:
         client.close()
