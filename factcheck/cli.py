@@ -329,6 +329,12 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"factcheck: error: unexpected {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for details)",
                    err=True)
         sys.exit(EXIT_USAGE)
+    finally:
+        # The process is about to exit. Without this, the interpreter's last garbage collections walk every object
+        # torch and transformers created: about a second after the work is done.
+        import gc
+
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover
