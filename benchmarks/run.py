@@ -160,6 +160,7 @@ def instrument(clock: StageClock) -> None:
     stories.group_stories = clock.wrap("stories", stories.group_stories)
     api.extract_claims = clock.wrap("claims", api.extract_claims)
     api._claims_from = clock.wrap("claims", api._claims_from)  # noqa: SLF001 - waiting on the extraction processes
+    api._pretag = clock.wrap("claims", api._pretag)  # noqa: SLF001 - spaCy over the batch while the model loads
     api.align = clock.wrap("align", api.align)
     api.compare = clock.wrap("compare", api.compare)
 

@@ -58,3 +58,28 @@ def test_roles_conflict(a: str, b: str, conflict: bool) -> None:
 def test_an_agent_with_no_letters_is_not_compared() -> None:
     assert _agent_key(Action(0, 4, "meet", "’s", 0, 2, "person")) is None
     assert _agent_key(Action(0, 4, "meet", "negotiators", 0, 11, "group")) == "group"
+
+
+def test_prepared_analyses_are_what_analyse_gives() -> None:
+    """A batch tags all its paragraphs at once while the model loads; the stories then read those results. They
+    must be exactly what tagging each story's paragraphs on its own gives, and be dropped by ``forget``."""
+    from factcheck.extract.entities import EntityTagger
+
+    paragraphs = [
+        "Mayor Helena Rostova closed the Harbour Bridge in Kingsport on Tuesday.",
+        "\"We will not reopen it,\" Rostova told reporters from the Associated Press.",
+        "The transport department said repairs would cost $12 million.",
+        "Mayor Helena Rostova closed the Harbour Bridge in Kingsport on Tuesday.",  # syndicated: the same paragraph
+    ]
+    fresh = EntityTagger()
+    alone = [fresh.analyse([p])[0] for p in paragraphs]
+    tagger = EntityTagger()
+    tagger.prepare(paragraphs)
+    tagger._nlp = None  # noqa: SLF001 - any further spaCy pass would now reload the pipeline: none must happen
+    assert tagger.analyse(paragraphs[2:]) == alone[2:]
+    assert tagger.analyse(paragraphs) == alone
+    assert tagger._nlp is None  # noqa: SLF001
+    assert any(e.text == "Helena Rostova" for e in alone[0].entities)
+    tagger.forget()
+    assert tagger.analyse(paragraphs[:1]) == alone[:1]
+    assert tagger._nlp is not None  # noqa: SLF001 - forgotten: analysed again
