@@ -285,8 +285,9 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
         processes = _extract_processes(len(items)) if serial else 0
         if processes:
             pool = _spawn_pool(processes, _extract_init)  # the processes load spaCy while the leads are embedded
-        _warm_up(embedder, load_tagger=not processes)
-        if not processes:
+        here = serial and not processes  # claims extracted in this process (not by the pool, jobs or Dask)
+        _warm_up(embedder, load_tagger=here)
+        if here:
             _pretag(items)  # while the model loads
     try:
         stories = group_stories(items, embedder, threshold=config.story_threshold)
