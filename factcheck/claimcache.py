@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,25 @@ from factcheck.io import atomic_write
 from factcheck.load import LoadedArticle
 from factcheck.models import Action, Claim, ClaimType, DateMention, Entity, Number, Span
 
-FORMAT = 1
+FORMAT = 2
+
+
+@cache
+def extractor_digest() -> str:
+    """Hash of the code and word lists claim extraction runs on, so a changed extractor never reads stale claims."""
+    root = Path(__file__).resolve().parent
+    files = [root / "claims.py", root / "load.py", *sorted((root / "extract").glob("*.py")),
+             *sorted((root / "data").glob("*.txt"))]
+    h = hashlib.sha1()
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def key_for(items: Sequence[LoadedArticle]) -> str:
     """Hash of everything claim extraction reads: the tool version and each article's id, text, blocks and date."""
-    h = hashlib.sha1(f"factcheck {__version__} claims/{FORMAT}".encode())
+    h = hashlib.sha1(f"factcheck {__version__} claims/{FORMAT} {extractor_digest()}".encode())
     for item in sorted(items, key=lambda it: it.article.id):
         a = item.article
         h.update(f"\x00{a.id}\x00{a.published}\x00{a.title}\x00".encode())

@@ -250,6 +250,15 @@ def _claim_entities(article: Article, block: Block, ents: Sequence[RawEntity], l
     return tuple(out)
 
 
+def _frame_entities(article: Article, block: Block, ents: Sequence[RawEntity],
+                    frame: tuple[int, int, tuple[tuple[int, int], ...]], known: dict[str, str]) -> tuple[Entity, ...]:
+    """Entities of a quotation's sentence outside the quotation marks: the speaker and the role they are given
+    ("John Hardie, Deputy Director at the Foundation ..., asserted, “...”")."""
+    s0, s1, quoted = frame
+    outside = [e for e in ents if s0 <= e.start and e.end <= s1 and not any(a <= e.start < b for a, b in quoted)]
+    return _claim_entities(article, block, outside, s0, s1, known)
+
+
 def _claim_actions(article: Article, block: Block, actions, lo: int, hi: int, ents: Sequence[RawEntity],
                    known: dict[str, str]) -> tuple[Action, ...]:
     out = []
@@ -306,6 +315,7 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
                     span=qspan, sentence=sent_span, quote=q.text, quote_span=qspan, speaker=name,
                     speaker_span=span_of(article, block, mention.start, mention.end) if mention else None, cue=cue,
                     lo=q.start, hi=q.end, block=block, ents=ents, dates=dates_all,
+                    frame=(s0, s1, tuple((x.start, x.end) for x in sent_quotes)),
                 ))
                 if name:
                     block_speaker = name
@@ -356,7 +366,8 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
             id=f"{article.id}#c{i}", source=article.id, index=i, type=d["type"], span=d["span"],
             sentence=d["sentence"], quote=d.get("quote"), quote_span=d.get("quote_span"), speaker=d.get("speaker"),
             speaker_span=d.get("speaker_span"), cue=d.get("cue"), numbers=numbers, dates=dates,
-            entities=_claim_entities(article, block, d["ents"], lo, hi, known),
+            entities=_claim_entities(article, block, d["ents"], lo, hi, known) if d["type"] != ClaimType.QUOTE
+            else _frame_entities(article, block, d["ents"], d["frame"], known),
             actions=_claim_actions(article, block, actions_of.get(id(block), ()), lo, hi, d["ents"], known)
             if d["type"] != ClaimType.QUOTE else (),
         ))

@@ -13,7 +13,8 @@ from factcheck.models import Article, Claim, ClaimGroup, Finding, FindingKind, G
 
 _KIND_ORDER = {kind.value: i for i, kind in enumerate(FindingKind)}
 _DIVERGENT = {FindingKind.QUOTE_DIVERGENCE, FindingKind.NUMBER_CONFLICT, FindingKind.DATE_CONFLICT,
-              FindingKind.ENTITY_CONFLICT, FindingKind.ATTRIBUTION_CONFLICT, FindingKind.CONTRADICTION}
+              FindingKind.ENTITY_CONFLICT, FindingKind.ATTRIBUTION_CONFLICT, FindingKind.CONTRADICTION,
+              FindingKind.INTERNAL_CONFLICT}
 
 
 def compare(

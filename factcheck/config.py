@@ -25,6 +25,8 @@ DEFAULT_SEVERITIES: dict[str, str] = {
     FindingKind.CONTRADICTION.value: "error",
     FindingKind.OMISSION.value: "info",
     FindingKind.UNIQUE_CLAIM.value: "info",
+    FindingKind.DETAIL_DROPPED.value: "info",
+    FindingKind.INTERNAL_CONFLICT.value: "warning",
 }
 
 

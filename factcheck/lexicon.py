@@ -57,3 +57,20 @@ def reporting_verbs() -> frozenset[str]:
 def words(name: str) -> frozenset[str]:
     """A plain word list from ``factcheck/data/NAME.txt``, lower-cased."""
     return frozenset(w.lower() for w in lines(f"{name}.txt"))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """Every white-space separated word of ``factcheck/data/NAME.txt``, lower-cased (several words per line)."""
+    return frozenset(w.lower() for line in lines(f"{name}.txt") for w in line.split())
+
+
+@cache
+def word_classes(name: str) -> dict[str, str]:
+    """Words of ``factcheck/data/NAME.txt`` mapped to the first word of their line (one class per line)."""
+    out: dict[str, str] = {}
+    for line in lines(f"{name}.txt"):
+        forms = line.lower().split()
+        for form in forms:
+            out.setdefault(form, forms[0])
+    return out

@@ -30,6 +30,8 @@ class FindingKind(str, Enum):
     CONTRADICTION = "contradiction"
     OMISSION = "omission"
     UNIQUE_CLAIM = "unique_claim"
+    DETAIL_DROPPED = "detail_dropped"
+    INTERNAL_CONFLICT = "internal_conflict"
 
 
 class Severity(str, Enum):
@@ -224,6 +226,28 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class WordOp:
+    """One word operation of a diff: ``a`` as one source words it, ``b`` as the other does.
+
+    ``op`` is ``equal``, ``replace``, ``insert`` (only ``b``), ``delete`` (only ``a``) or ``move`` (the same words
+    at another place).
+    """
+
+    op: str
+    a: str
+    b: str
+
+
+@dataclass(frozen=True)
+class WordDiff:
+    """The word operations that turn ``source_a``'s words into ``source_b``'s, in one direction."""
+
+    source_a: str
+    source_b: str
+    ops: tuple[WordOp, ...]
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing a reader should look at, with evidence from every source it names."""
 
@@ -236,6 +260,7 @@ class Finding:
     evidence: tuple[Evidence, ...]
     details: tuple[tuple[str, str], ...] = ()
     score: float = 0.0
+    diffs: tuple[WordDiff, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Stage 5, compare: one module per finding kind, each registered under a stable code.
 
-Adding a kind of finding means adding one module here (and its test cases); ``run_checks`` finds it through the
-registry.
+Adding a kind of finding means adding one module here (and its test cases); ``factcheck.compare`` runs every
+check the registry holds.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from factcheck.checks import (  # noqa: F401 - importing registers each check
     attribution_conflict,
     contradiction,
     date_conflict,
+    detail_dropped,
     entity_conflict,
+    internal_conflict,
     number_conflict,
     omission,
     quote_divergence,

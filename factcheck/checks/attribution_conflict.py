@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
 from factcheck.checks.pairs import cross_pairs
+from factcheck.checks.typed import conflict_findings
 from factcheck.extract.entities import fold, same_person, surname
 from factcheck.lexicon import reporting_verbs, words
 from factcheck.models import Action, Claim, Finding, FindingKind, Span
@@ -152,4 +153,7 @@ def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
         message = (f"The same act is given to “{change[0]}” in {a.source} and to “{change[1]}” in {b.source}")
         findings.append(make_finding(ctx, FindingKind.ATTRIBUTION_CONFLICT, group, ev, message,
                                      [("claim " + a.source, a.text), ("claim " + b.source, b.text)], score=8))
+        actor_groups.add(group.id)
+    # A different person as the actor of the same statement, from the typed word diff.
+    findings += [f for f in conflict_findings(ctx, FindingKind.ATTRIBUTION_CONFLICT) if f.group not in actor_groups]
     return findings

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from factcheck.config import Config
-from factcheck.models import Article, Claim, ClaimGroup, Evidence, Finding, FindingKind, Span
+from factcheck.models import Article, Claim, ClaimGroup, Evidence, Finding, FindingKind, Severity, Span, WordDiff
 
 
 @dataclass(frozen=True)
@@ -93,13 +93,14 @@ def evidence_of(claim: Claim, span: Span | None = None, role: str = "") -> Evide
 def make_finding(
     ctx: CheckContext, kind: FindingKind, group: ClaimGroup | None, evidence: Sequence[Evidence], message: str,
     details: Sequence[tuple[str, str]] = (), score: float = 0.0, extra_id: str = "",
+    diffs: Sequence[WordDiff] = (), severity: Severity | None = None,
 ) -> Finding:
     evidence = tuple(sorted(evidence, key=lambda e: (e.source, e.start, e.end)))
     sources = tuple(sorted({e.source for e in evidence}))
     return Finding(
-        id=finding_id(kind, evidence, extra_id), kind=kind, severity=ctx.config.severity(kind),
+        id=finding_id(kind, evidence, extra_id), kind=kind, severity=severity or ctx.config.severity(kind),
         group=group.id if group else None, sources=sources, message=message, evidence=evidence,
-        details=tuple(details), score=round(score, 4),
+        details=tuple(details), score=round(score, 4), diffs=tuple(diffs),
     )
 
 

@@ -8,14 +8,13 @@ short forms (Rubio / Marco Rubio) and case (kyiv / Kyiv) are the same name, neve
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from functools import cache
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
-from factcheck.checks.pairs import cross_pairs
+from factcheck.checks.typed import conflict_findings
 from factcheck.extract.entities import fold
 from factcheck.lexicon import lines, words
-from factcheck.models import Claim, Entity, Finding, FindingKind, Span
+from factcheck.models import Claim, Entity, Finding, FindingKind, Severity, Span
 
 
 @cache
@@ -82,50 +81,99 @@ def _role_span(ctx: CheckContext, claim: Claim, entity: Entity) -> Span:
     return Span(claim.source, entity.start, entity.end, entity.text)
 
 
-_PLACE_SLOT = re.compile(r"\b(in|to|at|from)\s+$")
-
-
-def _slot_places(ctx: CheckContext, claim: Claim) -> dict[str, tuple[str, Entity]]:
-    """Places in a slot ("in Geneva", "to Miami"), keyed by folded name, with their preposition."""
-    raw = ctx.articles[claim.source].raw
-    out = {}
-    for e in claim.entities:
-        m = _PLACE_SLOT.search(raw[max(0, e.start - 6):e.start]) if e.label == "place" else None
-        if m:
-            out[fold(e.text)] = (m.group(1).lower(), e)
-    return out
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", fold(text))
-
-
-def _place_swap(ctx: CheckContext, a: Claim, b: Claim) -> tuple[Entity, Entity] | None:
-    """The place of ``a`` and of ``b`` when the two say the same thing but put it somewhere else: a place only one
-    of them names stands, after the same preposition, where the other names a different place, and the rest of the
-    words agree."""
-    pa, pb = _slot_places(ctx, a), _slot_places(ctx, b)
-    only_a = {k: v for k, v in pa.items() if not any(k in y or y in k for y in pb)}
-    only_b = {k: v for k, v in pb.items() if not any(k in x or x in k for x in pa)}
-    if not only_a or not only_b:
-        return None
-    ta, tb = _tokens(a.text), _tokens(b.text)
-    sm = SequenceMatcher(None, ta, tb, autojunk=False)
-    if sm.ratio() < 0.75:
-        return None
-    ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
-    for _, i1, i2, j1, j2 in ops:
-        ra, rb = " ".join(ta[i1:i2]), " ".join(tb[j1:j2])
-        for ka, (prep_a, ea) in sorted(only_a.items()):
-            for kb, (prep_b, eb) in sorted(only_b.items()):
-                if prep_a == prep_b and ka in ra and kb in rb:
-                    return ea, eb
-    return None
-
-
 def _describe(roles: dict[str, dict[str, tuple[Claim, Entity]]], reading: list[str]) -> str:
     """``“role” in src1, src2; “other role” in src3`` for one reading of a person's role."""
     return "; ".join(f"“{next(iter(roles[k].values()))[1].role}” in {', '.join(sorted(roles[k]))}" for k in reading)
+
+
+def _role_readings(roles: dict[str, dict[str, tuple[Claim, Entity]]]) -> list[list[str]]:
+    """Roles of one person that can all be true together form one reading."""
+    readings: list[list[str]] = []
+    for key in sorted(roles, key=lambda k: (-len(roles[k]), k)):
+        role = next(iter(roles[key].values()))[1].role or ""
+        for reading in readings:
+            if not any(roles_conflict(role, next(iter(roles[k].values()))[1].role or "") for k in reading):
+                reading.append(key)
+                break
+        else:
+            readings.append([key])
+    return readings
+
+
+def _person_roles(ctx: CheckContext) -> dict[str, dict[str, dict[str, tuple[Claim, Entity]]]]:
+    """person -> role (folded) -> source -> first mention."""
+    roles: dict[str, dict[str, dict[str, tuple[Claim, Entity]]]] = {}
+    for claim in sorted(ctx.claims.values(), key=lambda c: (c.source, c.index)):
+        for e in claim.entities:
+            if e.label == "person" and e.role:
+                key = " ".join(fold(e.role).split())
+                roles.setdefault(e.canonical, {}).setdefault(key, {}).setdefault(claim.source, (claim, e))
+    return roles
+
+
+def _self_conflicting(roles: dict[str, dict[str, tuple[Claim, Entity]]], readings: list[list[str]]) -> set[str]:
+    """Sources that give one person two roles that cannot both be right."""
+    out = set()
+    for i, ra in enumerate(readings):
+        for rb in readings[i + 1:]:
+            out |= {s for k in ra for s in roles[k]} & {s for k in rb for s in roles[k]}
+    return out
+
+
+def internal_role_findings(ctx: CheckContext) -> list[Finding]:
+    """A source that calls one person by two roles that cannot both be right (a caption against its text)."""
+    findings: list[Finding] = []
+    for person, roles in sorted(_person_roles(ctx).items()):
+        readings = _role_readings(roles)
+        for source in sorted(_self_conflicting(roles, readings)):
+            mentions = [roles[k][source] for r in readings for k in r if source in roles[k]]
+            ev = [evidence_of(c, _role_span(ctx, c, e), "role") for c, e in mentions]
+            described = "; ".join(f"“{e.role}”" + (" (caption)" if c.type.value == "caption" else "")
+                                  for c, e in mentions)
+            message = f"{source} calls {person} by roles that cannot both be right: {described}"
+            findings.append(make_finding(ctx, FindingKind.INTERNAL_CONFLICT, None, ev, message, [("slot", "role")],
+                                         score=6, extra_id="role"))
+    return findings
+
+
+def _cut(long: str, short_role: str) -> str | None:
+    """The words a shorter rendering of the same role leaves out, when it is the longer one cut short: "Deputy
+    Director" from "deputy director of the Russia program" leaves out "of the Russia program"."""
+    def head(role: str) -> str:  # the title without the institution it is held at
+        return re.split(r"\s+(?:at|in|with)\s+|,", role)[0]
+
+    lw, sw = fold(head(long)).split(), fold(head(short_role)).split()
+    if len(sw) >= len(lw) or not sw or lw[:len(sw)] != sw:
+        return None
+    rest = lw[len(sw):]
+    if not rest or rest[0] not in ("of", "for"):
+        return None
+    return " ".join(head(long).split()[len(sw):])
+
+
+def _role_cuts(ctx: CheckContext, person: str, roles: dict[str, dict[str, tuple[Claim, Entity]]]) -> list[Finding]:
+    findings = []
+    for long_key in sorted(roles):
+        for short_key in sorted(roles):
+            long_c, long_e = next(iter(roles[long_key].values()))
+            cut = _cut(long_e.role or "", next(iter(roles[short_key].values()))[1].role or "")
+            if not cut:
+                continue
+            lacking = sorted(s for s in roles[short_key] if s not in roles[long_key])
+            lacking = [s for s in lacking if fold(cut) not in fold(ctx.articles[s].raw)]
+            if not lacking:
+                continue
+            carriers = sorted(roles[long_key])
+            ev = [evidence_of(c, _role_span(ctx, c, e), "role") for c, e in roles[long_key].values()]
+            ev += [evidence_of(c, _role_span(ctx, c, e), "role") for s, (c, e) in roles[short_key].items()
+                   if s in lacking]
+            short_role = next(iter(roles[short_key].values()))[1].role
+            message = (f"{', '.join(lacking)} cut{'s' if len(lacking) == 1 else ''} {person}'s title to "
+                       f"“{short_role}” from “{long_e.role}” in {', '.join(carriers)} (leaves out “{cut}”)")
+            findings.append(make_finding(ctx, FindingKind.DETAIL_DROPPED, None, ev, message,
+                                         [("missing", ", ".join(lacking))], score=4, extra_id="role-cut",
+                                         severity=Severity.WARNING))
+    return findings
 
 
 @register("FC104", FindingKind.ENTITY_CONFLICT)
@@ -133,45 +181,26 @@ def check_entity_conflict(ctx: CheckContext) -> list[Finding]:
     """Aligned claims name a different person, place, organisation, title or role for the same slot."""
     findings: list[Finding] = []
     # Roles: the same person, called different things by different sources.
-    roles: dict[str, dict[str, dict[str, tuple[Claim, Entity]]]] = {}  # person -> role -> source -> first mention
-    for claim in sorted(ctx.claims.values(), key=lambda c: (c.source, c.index)):
-        for e in claim.entities:
-            if e.label == "person" and e.role:
-                key = " ".join(fold(e.role).split())
-                roles.setdefault(e.canonical, {}).setdefault(key, {}).setdefault(claim.source, (claim, e))
-    for person in sorted(roles):
-        # Roles that can all be true together form one reading; two readings are a disagreement.
-        readings: list[list[str]] = []
-        for key in sorted(roles[person], key=lambda k: (-len(roles[person][k]), k)):
-            role = next(iter(roles[person][key].values()))[1].role or ""
-            for reading in readings:
-                if not any(roles_conflict(role, next(iter(roles[person][k].values()))[1].role or "") for k in reading):
-                    reading.append(key)
-                    break
-            else:
-                readings.append([key])
+    for person, roles in sorted(_person_roles(ctx).items()):
+        readings = _role_readings(roles)
+        if FindingKind.DETAIL_DROPPED.value in ctx.config.checks:
+            findings += _role_cuts(ctx, person, roles)
+        # A source that disagrees with itself is reported once, as an internal conflict, and its roles are left out
+        # of the comparison between sources.
+        own = _self_conflicting(roles, readings)
         for i, ra in enumerate(readings):
             for rb in readings[i + 1:]:
-                sa = {src for k in ra for src in roles[person][k]}
-                sb = {src for k in rb for src in roles[person][k]}
-                if sa == sb and len(sa) == 1:
-                    continue  # one source calling the same person two things is not a disagreement between sources
-                mentions = [m for k in ra + rb for m in roles[person][k].values()]
+                sa = {src for k in ra for src in roles[k]} - own
+                sb = {src for k in rb for src in roles[k]} - own
+                if not sa or not sb:
+                    continue
+                mentions = [m for k in ra + rb for src, m in roles[k].items() if src not in own]
                 ev = [evidence_of(c, _role_span(ctx, c, e), "role") for c, e in mentions]
-
-                message = f"{person} is {_describe(roles[person], rb)} but {_describe(roles[person], ra)} (role)"
+                kept = {k: {s: m for s, m in roles[k].items() if s not in own} for k in ra + rb}
+                message = f"{person} is {_describe(kept, [k for k in rb if kept[k]])} but " \
+                          f"{_describe(kept, [k for k in ra if kept[k]])} (role)"
                 findings.append(make_finding(ctx, FindingKind.ENTITY_CONFLICT, None, ev, message, [("slot", "role")],
                                              score=6))
-    # Places: aligned claims that put the same event in different places.
-    for group, a, b in cross_pairs(ctx):
-        swap = _place_swap(ctx, a, b)
-        if swap is None:
-            continue
-        ea, eb = swap
-        ev = [evidence_of(a, Span(a.source, ea.start, ea.end, ea.text), "place"),
-              evidence_of(b, Span(b.source, eb.start, eb.end, eb.text), "place")]
-        message = f"{a.source} places it in “{ea.text}” where {b.source} says “{eb.text}” (place)"
-        findings.append(make_finding(ctx, FindingKind.ENTITY_CONFLICT, group, ev, message,
-                                     [("slot", "place"), ("claim " + a.source, a.text), ("claim " + b.source, b.text)],
-                                     score=6))
+    # Places, people, organisations, kinship and party labels: from the typed word diff of every aligned pair.
+    findings += conflict_findings(ctx, FindingKind.ENTITY_CONFLICT)
     return findings

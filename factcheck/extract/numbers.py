@@ -30,14 +30,14 @@ _UNIT_STOP = {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for"
               "which", "he", "she", "they", "we", "i", "you", "more", "less", "years-old", "s"}
 _UNIT_ALIASES = {"%": "percent", "per cent": "percent", "pct": "percent", "km": "kilometer", "kilometre": "kilometer",
                  "kms": "kilometer", "mi": "mile", "$": "usd", "dollar": "usd", "us$": "usd", "€": "eur", "euro": "eur",
-                 "£": "gbp", "pound": "gbp", "yr": "year", "hrs": "hour", "hr": "hour", "mins": "minute",
+                 "£": "gbp", "yr": "year", "hrs": "hour", "hr": "hour", "mins": "minute",
                  "min": "minute", "people": "person", "men": "man", "women": "woman", "children": "child"}
 
 _DETERMINERS = {"no", "any", "some", "every", "each", "the", "this", "that", "which", "no-one", "only"}
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|bn|k|m)\b)?"
-_VALUE = rf"(?:{_NUM}){_SCALE}|(?:{_WORDNUM})(?:[\s-](?:{_WORDNUM}))?{_SCALE}"
+_VALUE = rf"(?:{_NUM}){_SCALE}|(?:{_WORDNUM})(?:[\s-](?:{_WORDNUM}))?\b{_SCALE}"
 _QUANTITY = re.compile(
     rf"(?P<cur>US\$|\$|€|£)?\s?(?P<a>{_VALUE})"
     rf"(?:\s*(?:-|–|—|to|-to-|and)\s*(?P<cur2>US\$|\$|€|£)?(?P<b>{_VALUE}))?"

@@ -42,7 +42,9 @@ def as_records(report: Report) -> dict[str, Any]:
              "sources": list(f.sources), "message": f.message,
              "evidence": [{"source": e.source, "claim": e.claim, "text": e.text, "start": e.start, "end": e.end,
                            "role": e.role} for e in f.evidence],
-             "details": [{"key": k, "value": v} for k, v in f.details], "score": f.score}
+             "details": [{"key": k, "value": v} for k, v in f.details], "score": f.score,
+             "diff": [{"source_a": d.source_a, "source_b": d.source_b,
+                       "ops": [{"op": o.op, "a": o.a, "b": o.b} for o in d.ops]} for d in f.diffs]}
             for f in report.findings
         ],
         "summary": {

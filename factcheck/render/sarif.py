@@ -51,6 +51,12 @@ RULES: dict[FindingKind, tuple[str, str, str]] = {
     FindingKind.UNIQUE_CLAIM: (
         "FC108", "UniqueClaim",
         "A claim that only one source makes: no other source supports it."),
+    FindingKind.DETAIL_DROPPED: (
+        "FC109", "DetailDropped",
+        "A number, date, place, name or role that one claim carries and its aligned counterpart leaves out."),
+    FindingKind.INTERNAL_CONFLICT: (
+        "FC110", "InternalConflict",
+        "One source disagrees with itself (a caption against the body, a lead against a later paragraph)."),
 }
 
 
