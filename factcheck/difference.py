@@ -197,8 +197,15 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
         elif neg and neg.group(1):
             cut = len(neg.group(1))
             pieces = [(raw[:cut], start, start + cut), ("not", start + cut, end)]
+        if "-" in raw and any(p.lower() in _WORD_VALUES or p.isdigit() for p in raw.split("-")):
+            # "four-year", "30-to-50": the number and its unit are words of their own.
+            pieces, at = [], start
+            for part in raw.split("-"):
+                pieces.append((part, at, at + len(part)))
+                at += len(part) + 1
         for word, s, e in pieces:
-            out.append(_token(word, s, e, mentions))
+            if word:
+                out.append(_token(word, s, e, mentions))
     return tuple(out)
 
 
@@ -358,44 +365,63 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
     shared = len(keys_a & keys_b)
     overlap = shared / max(1, min(len(keys_a), len(keys_b)))
     ops: list[tuple[str, str, str]] = []
-    diffs: list[Difference] = []
-    conflicting_chunks = 0
+    chunks: list[tuple[list[Difference], list[Tok]]] = []
+    shared_anchor = False  # a number or date both claims give alike: they tell the same fact
     for tag, i0, i1, j0, j1 in opcodes:
         wa, wb = " ".join(t.text for t in ta[i0:i1]), " ".join(t.text for t in tb[j0:j1])
         if tag == "equal":
             ops.append(("equal", wa, wa))
+            shared_anchor = shared_anchor or any(t.tag in _QUANTITIES for t in ta[i0:i1])
             continue
         ops.append((tag, wa, wb))
         left_anchor = i0 > 0 and j0 > 0
         right_anchor = i1 < len(ta) and j1 < len(tb)
-        found = _type_chunk(a, b, list(ta[i0:i1]), list(tb[j0:j1]), ta, tb, overlap, left_anchor or right_anchor,
-                            text_a, text_b)
-        if any(d.kind == "conflict" for d in found):
-            conflicting_chunks += 1
-        diffs.extend(found)
-    # Many conflicting stretches in one pair: two different facts that happen to read alike, not one fact told two
-    # ways. When unsure, say nothing.
-    if conflicting_chunks > 2:
-        diffs = [d for d in diffs if d.kind != "conflict"]
+        chunks.append(_type_chunk(a, b, list(ta[i0:i1]), list(tb[j0:j1]), ta, tb, overlap,
+                                  left_anchor or right_anchor, text_a, text_b))
+    diffs: list[Difference] = []
+    residue = [t for _, r in chunks for t in r]
+    side_a = {id(t) for t in ta}
+    both_quantities = any(t.tag in _QUANTITIES and id(t) in side_a for t in residue) and any(
+        t.tag in _QUANTITIES and id(t) not in side_a for t in residue)
+    short_side = min(len(content_a), len(content_b)) < 0.5 * max(len(content_a), len(content_b))
+    conflicting = sum(1 for found, _ in chunks if any(d.kind == "conflict" for d in found))
+    for k, (found, _residue) in enumerate(chunks):
+        rest = [t for m, (_, r) in enumerate(chunks) if m != k for t in r]
+        for d in found:
+            # Many conflicting stretches in one pair: two different facts that happen to read alike, not one fact
+            # told two ways. When unsure, say nothing.
+            if d.kind == "conflict" and conflicting > 2:
+                continue
+            # A quantity or a date differs, and so does more of the claim (another number, a qualifier such as
+            # "among voters 45 and older"): likely two different facts (another group, another event).
+            if d.kind == "conflict" and d.slot in ("number", "date") and (
+                    any(t.tag in _QUANTITIES for t in rest) or len(rest) > (6 if shared_anchor else 2)):
+                continue
+            # A detail is dropped only by a claim that tells the rest of the same fact: not by a much shorter
+            # claim (a summary), nor where both claims give other numbers or dates (two facts, not one).
+            if d.kind == "dropped" and (short_side or d.slot in ("number", "date") and both_quantities):
+                continue
+            diffs.append(d)
     return PairDiff(a, b, tuple(ops), tuple(diffs), round(overlap, 4))
 
 
+_QUANTITIES = frozenset({"num", "numword", "date", "year", "time"})
 _MIN_OVERLAP_CONFLICT = 0.5
 _MIN_OVERLAP_DROPPED = 0.5
 _MAX_CHUNK = 6
 
 
 def _type_chunk(a: Claim, b: Claim, ca: list[Tok], cb: list[Tok], ta: tuple[Tok, ...], tb: tuple[Tok, ...],
-                overlap: float, anchored: bool, text_a: str, text_b: str) -> list[Difference]:
+                overlap: float, anchored: bool, text_a: str, text_b: str) -> tuple[list[Difference], list[Tok]]:
     count_a, count_b = Counter(t.key for t in ta), Counter(t.key for t in tb)
     # Words the other claim holds as often elsewhere are moved, not changed.
     ra = [t for t in ca if content(t) and count_a[t.key] > count_b[t.key]]
     rb = [t for t in cb if content(t) and count_b[t.key] > count_a[t.key]]
     if not ra and not rb:
-        return []
+        return [], []
     ra, rb = _drop_same_meaning(a, b, ra, rb, ta, tb)
     if not ra and not rb:
-        return []
+        return [], []
     out: list[Difference] = []
     small = len(ra) <= _MAX_CHUNK and len(rb) <= _MAX_CHUNK
     can_conflict = overlap >= _MIN_OVERLAP_CONFLICT and small and anchored
@@ -409,7 +435,7 @@ def _type_chunk(a: Claim, b: Claim, ca: list[Tok], cb: list[Tok], ta: tuple[Tok,
     if overlap >= _MIN_OVERLAP_DROPPED:
         out += _dropped(a, b, ra, rb, out, text_b, reverse=False)
         out += _dropped(b, a, rb, ra, out, text_a, reverse=True)
-    return out
+    return out, ra + rb
 
 
 _SLOTTED = ("num", "date", "year", "time", "place", "person", "org")

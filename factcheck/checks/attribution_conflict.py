@@ -117,6 +117,8 @@ def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
     for group, a, b in cross_pairs(ctx, quotes=True):
         if not a.speaker or not b.speaker or same_person(a.speaker, b.speaker):
             continue
+        if len(a.speaker.split()) < 2 or len(b.speaker.split()) < 2:
+            continue  # only two full names are confidently two people ("Twitter" is no speaker to compare)
         key = (group.id, *sorted((a.speaker, b.speaker)))
         if key in seen:
             continue

@@ -39,14 +39,22 @@ def _title_words(role: str) -> list[str]:
 
 
 def _qualifiers(role: str, title: str) -> set[str]:
-    """Office words right before the title word ("Interior" in "Interior Minister")."""
+    """Office words right before the title word ("Interior" in "Interior Minister") or after it ("State" in
+    "Secretary of State")."""
     toks = [t.lower() for t in re.findall(r"[A-Za-z]+", role)]
     classes, portfolios = _role_classes(), words("portfolios")
     out = set()
     for i, t in enumerate(toks):
         base = t[:-1] if t.endswith("s") and classes.get(t[:-1], t[:-1]) == title else t
-        if classes.get(base, base) == title and i > 0 and toks[i - 1] in portfolios:
+        if classes.get(base, base) != title:
+            continue
+        if i > 0 and toks[i - 1] in portfolios:
             out.add(toks[i - 1])
+        # "Secretary of State" / "Secretary of Defense": the office named after the title.
+        if i + 2 < len(toks) and toks[i + 1] == "of":
+            k = i + 2 + (toks[i + 2] == "the")
+            if k < len(toks) and (toks[k] in portfolios or toks[k] in ("state", "war", "navy", "army", "interior")):
+                out.add(toks[k])
     return out
 
 
@@ -130,7 +138,16 @@ def internal_role_findings(ctx: CheckContext) -> list[Finding]:
             ev = [evidence_of(c, _role_span(ctx, c, e), "role") for c, e in mentions]
             described = "; ".join(f"“{e.role}”" + (" (caption)" if c.type.value == "caption" else "")
                                   for c, e in mentions)
-            message = f"{source} calls {person} by roles that cannot both be right: {described}"
+            # Which of its readings the other sources give, so the reader sees which one is the odd one.
+            backing = []
+            for reading in readings:
+                if any(source in roles[k] for k in reading):
+                    others = sorted({s for k in reading for s in roles[k]} - {source})
+                    if others:
+                        role = next(iter(roles[reading[0]].values()))[1].role
+                        backing.append(f"{', '.join(others)} {'says' if len(others) == 1 else 'say'} “{role}”")
+            message = f"{source} calls {person} by roles that cannot both be right: {described}" + (
+                f" ({'; '.join(backing)})" if backing else "")
             findings.append(make_finding(ctx, FindingKind.INTERNAL_CONFLICT, None, ev, message, [("slot", "role")],
                                          score=6, extra_id="role"))
     return findings

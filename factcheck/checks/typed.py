@@ -183,6 +183,11 @@ def _where(a: Claim, b: Claim) -> tuple[str, str]:
     return one(a), one(b)
 
 
+def _headline(ctx: CheckContext, claim: Claim) -> bool:
+    title = ctx.articles[claim.source].title_span
+    return title is not None and title.start <= claim.span.start and claim.span.end <= title.end
+
+
 def dropped_findings(ctx: CheckContext) -> list[Finding]:
     """Details (numbers, dates, places, names, roles) one claim carries and its aligned counterpart leaves out,
     one finding per group and detail, naming every source that leaves it out."""
@@ -191,8 +196,8 @@ def dropped_findings(ctx: CheckContext) -> list[Finding]:
         if pd.a.source == pd.b.source:
             continue
         for d in pd.differences:
-            if d.kind != "dropped":
-                continue
+            if d.kind != "dropped" or _headline(ctx, d.a) or _headline(ctx, d.b):
+                continue  # a headline sums up: it leaves out nearly everything
             carried = d.a_text or d.b_text
             by_detail.setdefault((group.id, d.slot, _reading_key(carried)), []).append((d, pd))
     groups = {g.id: g for g in ctx.groups}
