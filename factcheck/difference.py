@@ -386,7 +386,9 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
     short_side = min(len(content_a), len(content_b)) < 0.5 * max(len(content_a), len(content_b))
     conflicting = sum(1 for found, _ in chunks if any(d.kind == "conflict" for d in found))
     for k, (found, _residue) in enumerate(chunks):
-        rest = [t for m, (_, r) in enumerate(chunks) if m != k for t in r]
+        # What else differs: the stretches that are not themselves conflicts ("30 to 50" -> "60 to 80" is one).
+        rest = [t for m, (f, r) in enumerate(chunks) if m != k and not any(x.kind == "conflict" for x in f)
+                for t in r]
         for d in found:
             # Many conflicting stretches in one pair: two different facts that happen to read alike, not one fact
             # told two ways. When unsure, say nothing.
