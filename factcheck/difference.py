@@ -46,6 +46,7 @@ class Tok:
     key: str
     tag: str
     ref: int = -1
+    quoted: bool = False
 
 
 _WORD = re.compile(
@@ -53,6 +54,9 @@ _WORD = re.compile(
     r"|[$€£]?\d[\d,]*(?:\.\d+)?%?"  # a number, money or percentage
     r"|[A-Za-z\u00C0-\u024F]+(?:[’'.-][A-Za-z\u00C0-\u024F]+)*\.?"  # a word (U.S., son-in-law, O'Neill)
 )
+# Words inside quotation marks in a statement are the quote check's business: a partial quotation worded
+# differently is a quote divergence, never a conflict of the statement around it.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NEG_CONTRACTION = re.compile(r"^(.*?)(n[’']t)$", re.IGNORECASE)
 _SPECIAL_NEG = {"can't": "can", "won't": "will", "cannot": "can", "ain't": "is", "shan't": "shall"}
 
@@ -183,6 +187,7 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
         mentions.append((n.start, n.end, k, "num"))
     for k, e in enumerate(claim.entities):
         mentions.append((e.start, e.end, k, e.label))
+    quoted = [(m.start() + base, m.end() + base) for m in _QUOTED.finditer(text)]
     out: list[Tok] = []
     for m in _WORD.finditer(text):
         raw = m.group(0)
@@ -205,7 +210,10 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
                 at += len(part) + 1
         for word, s, e in pieces:
             if word:
-                out.append(_token(word, s, e, mentions))
+                tok = _token(word, s, e, mentions)
+                if any(q0 <= s < q1 for q0, q1 in quoted):
+                    tok = Tok(tok.start, tok.end, tok.text, tok.key, tok.tag, tok.ref, True)
+                out.append(tok)
     return tuple(out)
 
 
@@ -417,8 +425,8 @@ def _type_chunk(a: Claim, b: Claim, ca: list[Tok], cb: list[Tok], ta: tuple[Tok,
                 overlap: float, anchored: bool, text_a: str, text_b: str) -> tuple[list[Difference], list[Tok]]:
     count_a, count_b = Counter(t.key for t in ta), Counter(t.key for t in tb)
     # Words the other claim holds as often elsewhere are moved, not changed.
-    ra = [t for t in ca if content(t) and count_a[t.key] > count_b[t.key]]
-    rb = [t for t in cb if content(t) and count_b[t.key] > count_a[t.key]]
+    ra = [t for t in ca if content(t) and not t.quoted and count_a[t.key] > count_b[t.key]]
+    rb = [t for t in cb if content(t) and not t.quoted and count_b[t.key] > count_a[t.key]]
     if not ra and not rb:
         return [], []
     ra, rb = _drop_same_meaning(a, b, ra, rb, ta, tb)
@@ -667,7 +675,7 @@ def _negation_spans(ta: tuple[Tok, ...], tb: tuple[Tok, ...], neg_a: list[Tok],
     def predicate(toks: tuple[Tok, ...], neg: Tok, other: tuple[Tok, ...]) -> tuple[list[Tok], list[Tok]]:
         keys = {u.key for u in other}
         i = toks.index(neg)
-        for t in [t for t in toks[i + 1:i + 6] if content(t) and t.tag != "neg"][:2]:
+        for t in [t for t in toks[i + 1:i + 6] if content(t) and t.tag != "neg"][:1]:
             if t.key in keys:
                 m = next(k for k, u in enumerate(other) if u.key == t.key)
                 lo = m
@@ -687,8 +695,8 @@ def _negates_shared(toks: tuple[Tok, ...], neg: Tok, other_keys: set[str]) -> bo
     """Whether a negation bears on a word the other claim also holds: the first content words after it ("did not
     *agree*", "without a *signed* agreement", "neither *side*")."""
     i = toks.index(neg)
-    after = [t for t in toks[i + 1:i + 6] if content(t) and t.tag != "neg"][:2]
-    return any(t.key in other_keys for t in after)
+    after = [t for t in toks[i + 1:i + 6] if content(t) and t.tag != "neg"][:1]
+    return any(t.key in other_keys and not t.tag for t in after)
 
 
 def _subject_position(toks: tuple[Tok, ...], group: list[Tok]) -> bool:

@@ -32,8 +32,26 @@ def _finding(f: Finding) -> list[str]:
             continue
         else:
             lines.append(f"- {md_inline(key)}: {md_inline(value)}")
+    if not any(key.startswith("diff ") for key, _ in f.details):
+        for d in f.diffs[:2]:
+            lines.append(f"- words {md_inline(d.source_a)} → {md_inline(d.source_b)}: {_ops_md(d.ops)}")
     lines.append("")
     return lines
+
+
+def _ops_md(ops) -> str:  # type: ignore[no-untyped-def]
+    """A typed diff as Markdown: deleted words struck, inserted words bold, long equal runs shortened."""
+    out = []
+    for op in ops:
+        if op.op == "equal":
+            words = op.a.split()
+            out.append(md_inline(op.a if len(words) <= 8 else " ".join(words[:3]) + " … " + " ".join(words[-3:])))
+            continue
+        if op.a:
+            out.append(f"~~{md_inline(op.a)}~~")
+        if op.b:
+            out.append(f"**{md_inline(op.b)}**")
+    return " ".join(x for x in out if x)
 
 
 def _most_serious(report: Report, limit: int = 8) -> list[Finding]:
