@@ -51,7 +51,7 @@ class Tok:
 
 _WORD = re.compile(
     r"\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?"  # a clock time: 6:41pm, 18:41
-    r"|[$€£]?\d[\d,]*(?:\.\d+)?%?"  # a number, money or percentage
+    r"|[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?"  # a number, money or percentage
     r"|[A-Za-z\u00C0-\u024F]+(?:[’'.-][A-Za-z\u00C0-\u024F]+)*\.?"  # a word (U.S., son-in-law, O'Neill)
 )
 # Words inside quotation marks in a statement are the quote check's business: a partial quotation worded
@@ -298,7 +298,11 @@ class PairDiff:
 
 
 def _number_compatible(a: Number, b: Number) -> bool:
+    """Two mentions can be one quantity: equal, within 15% when either is approximate, or a value inside the other's
+    range; two ranges must have the same ends ("seven to eight" is not "seven to nine")."""
     tol = 0.15 if (a.approx or b.approx) else 0.0
+    if a.low != a.high and b.low != b.high:
+        return abs(a.low - b.low) <= tol * max(a.low, b.low) and abs(a.high - b.high) <= tol * max(a.high, b.high)
     return a.low * (1 - tol) <= b.high * (1 + tol) and b.low * (1 - tol) <= a.high * (1 + tol)
 
 
@@ -327,6 +331,17 @@ def _span_text(claim: Claim, toks: list[Tok]) -> tuple[str, tuple[int, int]]:
     s, e = toks[0].start, toks[-1].end
     base = claim.span.start
     return claim.span.text[s - base:e - base], (s, e)
+
+
+def _mention_text(claim: Claim, toks: list[Tok]) -> tuple[str, tuple[int, int]]:
+    """The words to cite for a differing stretch: a whole date when the stretch is part of one ("December 5, 2025",
+    not "5")."""
+    if len(toks) == 1 and toks[0].tag == "date" and toks[0].ref >= 0:
+        d = claim.dates[toks[0].ref]
+        base = claim.span.start
+        if base <= d.start and d.end <= claim.span.end:
+            return claim.span.text[d.start - base:d.end - base], (d.start, d.end)
+    return _span_text(claim, toks)
 
 
 def _groups(toks: list[Tok]) -> list[list[Tok]]:
@@ -475,14 +490,16 @@ def _drop_same_meaning(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tup
     people_b = [e for e in b.entities if e.label == "person"]
     people_a = [e for e in a.entities if e.label == "person"]
 
-    def person_known(t: Tok, claim: Claim, others) -> bool:  # type: ignore[no-untyped-def]
+    def person_known(t: Tok, claim: Claim, others, other_toks: tuple[Tok, ...]) -> bool:  # type: ignore[no-untyped-def]
+        """A short or full form of a name the other claim gives ("Rubio" / "Marco Rubio")."""
         if t.tag != "person" or t.ref < 0:
             return False
         ent = claim.entities[t.ref]
-        return any(same_person(ent.canonical, o.canonical) for o in others)
+        return any(same_person(ent.canonical, o.canonical) for o in others) or surname(ent.canonical) in {
+            fold(u.text) for u in other_toks}
 
-    ra = [t for t in ra if not person_known(t, a, people_b)]
-    rb = [t for t in rb if not person_known(t, b, people_a)]
+    ra = [t for t in ra if not person_known(t, a, people_b, tb)]
+    rb = [t for t in rb if not person_known(t, b, people_a, ta)]
     # Numbers: the same value in another form ("10" / "ten", "$5 million" / "5 million dollars").
     ra = [t for t in ra if not (t.tag == "num" and t.ref >= 0 and _number_in(a.numbers[t.ref], b.numbers))]
     rb = [t for t in rb if not (t.tag == "num" and t.ref >= 0 and _number_in(b.numbers[t.ref], a.numbers))]
@@ -563,8 +580,8 @@ def _first(toks: list[Tok], tags: tuple[str, ...]) -> list[Tok]:
 
 def _diff(kind: str, slot: str, a: Claim, b: Claim, ga: list[Tok], gb: list[Tok], va: str = "",
           vb: str = "") -> Difference:
-    at, aspan = _span_text(a, ga) if ga else ("", (a.span.start, a.span.start))
-    bt, bspan = _span_text(b, gb) if gb else ("", (b.span.start, b.span.start))
+    at, aspan = _mention_text(a, ga) if ga else ("", (a.span.start, a.span.start))
+    bt, bspan = _mention_text(b, gb) if gb else ("", (b.span.start, b.span.start))
     return Difference(kind, slot, a, b, at, bt, aspan, bspan, va or at, vb or bt)
 
 
@@ -612,10 +629,7 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
     # Titles and offices.
     ti_a = [t for t in ra if t.tag == "title" or t.text.lower() in _portfolios()]
     ti_b = [t for t in rb if t.tag == "title" or t.text.lower() in _portfolios()]
-    # A named person's roles are compared by the role check (entity_conflict); here only titles the role finder
-    # did not attach to anyone.
-    if ti_a and ti_b and _near_person(ta, ti_a) and _near_person(tb, ti_b) and not (
-            _in_role(a, ti_a) and _in_role(b, ti_b)):
+    if ti_a and ti_b and _near_person(ta, ti_a) and _near_person(tb, ti_b):
         from factcheck.checks.entity_conflict import roles_conflict
 
         if {t.key for t in ti_a} != {t.key for t in ti_b} and roles_conflict(_phrase(a, ta, ti_a),
@@ -645,16 +659,11 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
     return out
 
 
-def _in_role(claim: Claim, group: list[Tok]) -> bool:
-    raw_roles = [e for e in claim.entities if e.label == "person" and e.role]
-    return any(t.text.lower() in (e.role or "").lower() for e in raw_roles for t in group)
-
-
 def _near_person(toks: tuple[Tok, ...], group: list[Tok]) -> bool:
     """A title word next to a person's name (before it, or in an apposition right after it)."""
     i0, i1 = toks.index(group[0]), toks.index(group[-1])
     window = list(toks[max(0, i0 - 4):i0]) + list(toks[i1 + 1:i1 + 5])
-    return any(t.tag == "person" for t in window)
+    return any(t.tag == "person" or (not t.tag and t.text[:1].isupper() and content(t)) for t in window)
 
 
 def _phrase(claim: Claim, toks: tuple[Tok, ...], group: list[Tok]) -> str:

@@ -38,6 +38,18 @@ def _title_words(role: str) -> list[str]:
     return [classes.get(t, t) for i, t in enumerate(toks) if t and not (i + 1 < len(toks) and toks[i + 1])]
 
 
+def _compound(role: str) -> tuple[str, ...]:
+    """The title words of a role in order, each by its class, without descriptive ones ("chief negotiator" has
+    none; "the deputy attorney general" is ``(deputy, attorney, general)``)."""
+    titles, classes, functional = words("titles"), _role_classes(), words("functional_roles")
+    out = []
+    for t in re.findall(r"[a-z-]+", role.lower()):
+        t = t if (t in titles or t in classes or not t.endswith("s")) else t[:-1]
+        if (t in titles or t in classes) and t not in functional and t not in ("chief", "head", "leader"):
+            out.append(classes.get(t, t))
+    return tuple(out)
+
+
 def _qualifiers(role: str, title: str) -> set[str]:
     """Office words right before the title word ("Interior" in "Interior Minister") or after it ("State" in
     "Secretary of State")."""
@@ -69,6 +81,9 @@ def roles_conflict(a: str, b: str) -> bool:
         return False
     if not set(ta) & set(tb):
         return True
+    ca, cb = _compound(a), _compound(b)
+    if ca and cb and ca != cb:
+        return True  # "deputy attorney general" / "solicitor general", "Vice President" / "President"
     for title in set(ta) & set(tb):
         qa, qb = _qualifiers(a, title), _qualifiers(b, title)
         if qa and qb and not qa & qb:
@@ -218,6 +233,12 @@ def check_entity_conflict(ctx: CheckContext) -> list[Finding]:
                           f"{_describe(kept, [k for k in ra if kept[k]])} (role)"
                 findings.append(make_finding(ctx, FindingKind.ENTITY_CONFLICT, None, ev, message, [("slot", "role")],
                                              score=6))
-    # Places, people, organisations, kinship and party labels: from the typed word diff of every aligned pair.
-    findings += conflict_findings(ctx, FindingKind.ENTITY_CONFLICT)
+    # Places, people, organisations, kinship and party labels: from the typed word diff of every aligned pair. A role
+    # the comparison of roles above already reports is not reported again.
+    covered = [e for f in findings for e in f.evidence]
+    for f in conflict_findings(ctx, FindingKind.ENTITY_CONFLICT):
+        if f.evidence and all(e.role == "role" for e in f.evidence) and any(
+                c.source == e.source and c.start < e.end and e.start < c.end for e in f.evidence for c in covered):
+            continue
+        findings.append(f)
     return findings

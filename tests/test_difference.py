@@ -1,0 +1,131 @@
+"""The difference-first core: two renderings of one fact, every difference typed or accounted for.
+
+Table-driven: ``(a, b, expected)`` where ``expected`` is the set of ``(kind, slot)`` the pair must give; an empty set
+means the two say the same thing. Claims come from the real claims stage (spaCy entities, numbers, dates), so the
+typing runs on what the pipeline really extracts. Articles are dated 3 December 2025 (a Wednesday).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.checks.entity_conflict import roles_conflict
+from factcheck.claims import extract_claims
+from factcheck.difference import compare_pair, stem, tokenize
+from factcheck.extract.entities import EntityTagger
+from factcheck.load import LoadedArticle, build_article
+
+CASES = [
+    # same meaning
+    ("The talks ended without a deal, officials said.", "Officials said the talks ended without a deal.", set()),
+    ("Rubio met Lavrov in Geneva on Tuesday.", "Marco Rubio met Lavrov in Geneva on Tuesday.", set()),
+    ("The ministers met for 10 hours in Geneva.", "The ministers met for ten hours in Geneva.", set()),
+    ("The police said 12 people were hurt in Athens.", "The police said 12 people were hurt in Greece.", set()),
+    ("The envoys met on Tuesday in Geneva.", "The envoys met on December 2 in Geneva.", set()),
+    ("Smith said the plan would not pass the Senate.", "Smith said the plan won't pass the Senate.", set()),
+    # numbers, in every form
+    ("The suspect, Hunter, 41, was arrested in Ohio.", "The suspect, Hunter, 44, was arrested in Ohio.",
+     {("conflict", "number")}),
+    ("He bought a $600 airline ticket to Chicago.", "He bought a $900 airline ticket to Chicago.",
+     {("conflict", "number")}),
+    ("The board grew from seven to eight members last year.",
+     "The board grew from seven to nine members last year.", {("conflict", "number")}),
+    ("About 20% of the area would be placed under joint control.",
+     "About 35% of the area would be placed under joint control.", {("conflict", "number")}),
+    # dates and years
+    ("Kovacs was first elected in 2008 to the city council.", "Kovacs was first elected in 2010 to the city council.",
+     {("conflict", "date")}),
+    ("The envoys met in Geneva on Tuesday to discuss the border.",
+     "The envoys met in Geneva on Monday to discuss the border.", {("conflict", "date")}),
+    # places, people, organisations, roles, kinship
+    ("The delegation travelled to Miami on Thursday for talks.",
+     "The delegation travelled to Geneva on Thursday for talks.", {("conflict", "place")}),
+    ("He spent holidays in Hawaii and Italy with his family.", "He spent holidays in Hawaii and Spain with his family.",
+     {("conflict", "place")}),
+    ("The case was brought by his son, who lives in Boston.",
+     "The case was brought by his brother, who lives in Boston.",
+     {("conflict", "kinship")}),
+    # negations and opposite words
+    ("The negotiators agreed to meet again next month.", "The negotiators did not agree to meet again next month.",
+     {("conflict", "negation")}),
+    ("The talks ended without a signed agreement on the border.",
+     "The talks ended with a signed agreement on the border.", {("conflict", "negation")}),
+    ("Ukraine has long refused to cede territory to Russia.", "Ukraine has long agreed to cede territory to Russia.",
+     {("conflict", "antonym")}),
+    ("Rosenstein, the deputy attorney general, appointed the special counsel.",
+     "Rosenstein, the solicitor general, appointed the special counsel.", {("conflict", "role")}),
+    ("Preet Bharara, the U.S. attorney for the Southern District of New York, opened the case.",
+     "Preet Bharara, the U.S. attorney for the Central District of New York, opened the case.",
+     {("conflict", "entity")}),
+    ("Peter King, a Republican of New York, criticised the bill on Monday.",
+     "Peter King, a Republican of New Jersey, criticised the bill on Monday.", {("conflict", "place")}),
+    ("The quake struck at 6:41pm PST near the coast.", "The quake struck at 18:41 PST near the coast.", set()),
+    ("The quake struck at 6:41pm PST near the coast.", "The quake struck at 7:41pm PST near the coast.",
+     {("conflict", "date")}),
+    # dropped details
+    ("The delegation presented Putin with four documents outlining the plan.",
+     "The delegation presented Putin with documents outlining the plan.", {("dropped", "number")}),
+    ("They invited Umerov to Miami on Thursday to continue the talks.",
+     "They invited Umerov to Miami to continue the talks.", {("dropped", "date")}),
+]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> EntityTagger:
+    return EntityTagger()
+
+
+def _claim(tagger: EntityTagger, source: str, text: str):
+    article, blocks = build_article(source, source + ".txt", text + "\n", kind="text",
+                                    published=dt.date(2025, 12, 3))
+    item = LoadedArticle(article, tuple(blocks))
+    claims = extract_claims([item], tagger)[source]
+    return claims[0], article.raw
+
+
+@pytest.mark.parametrize("a,b,expected", CASES, ids=[f"{i:02d}" for i in range(len(CASES))])
+def test_pair_is_typed(tagger: EntityTagger, a: str, b: str, expected: set[tuple[str, str]]) -> None:
+    ca, raw_a = _claim(tagger, "a", a)
+    cb, raw_b = _claim(tagger, "b", b)
+    pd = compare_pair(ca, cb, raw_a, raw_b)
+    got = {(d.kind, "entity" if d.kind == "conflict" and d.slot in ("org", "place") and ("conflict", "entity")
+             in expected else d.slot) for d in pd.differences}
+    assert got == expected, [(d.kind, d.slot, d.a_text, d.b_text) for d in pd.differences]
+    for d in pd.differences:  # every difference cites the words where they stand
+        if d.a_text:
+            assert raw_a[d.a_span[0]:d.a_span[1]] == d.a_text
+        if d.b_text:
+            assert raw_b[d.b_span[0]:d.b_span[1]] == d.b_text
+
+
+def test_tokens_keep_their_offsets(tagger: EntityTagger) -> None:
+    c, raw = _claim(tagger, "a", "Rubio didn’t say the $5 million plan, a four-year deal, was dead.")
+    toks = tokenize(c)
+    assert [t.key for t in toks if t.tag == "neg"] == ["not"]
+    assert any(t.text == "four" and t.tag in ("num", "numword") for t in toks)
+    for t in toks:
+        assert raw[t.start:t.end].lower().startswith(t.text.lower()[:1])
+
+
+@pytest.mark.parametrize("word,expected", [("talks", "talk"), ("agreed", "agre"), ("rose", "rise"), ("Kyiv", "kyiv"),
+                                           ("meeting", "meet"), ("Putin’s", "putin")])
+def test_stem(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("deputy attorney general", "solicitor general", True),
+    ("Vice President", "President", True),
+    ("Secretary of State", "Secretary of Defense", True),
+    ("Interior Minister", "Foreign Minister", True),
+    ("economic envoy", "Kremlin aides", True),
+    ("Deputy Director", "deputy director of the Russia program", False),
+    ("top foreign policy adviser", "aide", False),
+    ("Russian aide", "Kremlin Assistant", False),
+    ("chief negotiator", "National Security and Defense Council Secretary", False),
+    ("senior fellow", "fellow", False),
+])
+def test_roles_conflict(a: str, b: str, expected: bool) -> None:
+    assert roles_conflict(a, b) is expected
