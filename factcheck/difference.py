@@ -27,6 +27,8 @@ from functools import lru_cache
 from factcheck.extract.entities import fold, same_person, surname
 from factcheck.lexicon import lines, reporting_verbs, word_classes, word_set, words
 from factcheck.models import Claim, DateMention, Number
+from factcheck.places import place_relation
+from factcheck.senses import opposite, same_sense
 
 # --------------------------------------------------------------------------------------------------------------
 # Tokens
@@ -208,10 +210,10 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
             for part in raw.split("-"):
                 pieces.append((part, at, at + len(part)))
                 at += len(part) + 1
-        for word, s, e in pieces:
+        for word, w0, w1 in pieces:
             if word:
-                tok = _token(word, s, e, mentions)
-                if any(q0 <= s < q1 for q0, q1 in quoted):
+                tok = _token(word, w0, w1, mentions)
+                if any(q0 <= w0 < q1 for q0, q1 in quoted):
                     tok = Tok(tok.start, tok.end, tok.text, tok.key, tok.tag, tok.ref, True)
                 out.append(tok)
     return tuple(out)
@@ -514,36 +516,12 @@ def _drop_same_meaning(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tup
     # Synonyms and inflections of one word.
     keep_a = []
     for t in ra:
-        if not t.tag and any(not u.tag and _same_sense(t.text.lower(), u.text.lower()) for u in rb):
+        if not t.tag and any(not u.tag and same_sense(t.text.lower(), u.text.lower()) for u in rb):
             continue
         keep_a.append(t)
-    keep_b = [u for u in rb if u.tag or not any(not t.tag and _same_sense(t.text.lower(), u.text.lower())
+    keep_b = [u for u in rb if u.tag or not any(not t.tag and same_sense(t.text.lower(), u.text.lower())
                                                 for t in ra)]
     return keep_a, keep_b
-
-
-def _place_relation(a: str, b: str) -> str:
-    try:
-        from factcheck import places
-    except ImportError:  # TEMP until places lands
-        return "unknown"
-    return places.place_relation(a, b)
-
-
-def _same_sense(a: str, b: str) -> bool:
-    try:
-        from factcheck import senses
-    except ImportError:  # TEMP
-        return stem(a) == stem(b)
-    return senses.same_sense(a, b)
-
-
-def _opposite(a: str, b: str) -> bool:
-    try:
-        from factcheck import senses
-    except ImportError:  # TEMP
-        return False
-    return senses.opposite(a, b)
 
 
 def _number_in(n: Number, others: tuple[Number, ...]) -> bool:
@@ -566,7 +544,7 @@ def _place_related(name: str, others: list[str]) -> bool:
     for o in others:
         if fold(o) == fold(name):
             return True
-        if _place_relation(name, o) in ("same", "inside", "contains"):
+        if place_relation(name, o) in ("same", "inside", "contains"):
             return True
     return False
 
@@ -612,7 +590,7 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
     # Places.
     pa, pb = _first(ra, ("place",)), _first(rb, ("place",))
     if pa and pb:
-        rel = _place_relation(_entity_text(a, pa[0]), _entity_text(b, pb[0]))
+        rel = place_relation(_entity_text(a, pa[0]), _entity_text(b, pb[0]))
         if rel in ("disjoint", "unknown"):
             out.append(_diff("conflict", "place", a, b, pa, pb))
     # People: the actor of the claim, or another person in the same place.
@@ -653,7 +631,7 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
     if not out and not (tags_a | tags_b) - {""}:
         for t in ra:
             for u in rb:
-                if (stem(t.text), stem(u.text)) in _antonym_pairs() or _opposite(t.text.lower(), u.text.lower()):
+                if (stem(t.text), stem(u.text)) in _antonym_pairs() or opposite(t.text.lower(), u.text.lower()):
                     out.append(_diff("conflict", "antonym", a, b, [t], [u]))
                     return out
     return out

@@ -74,7 +74,7 @@ NEVER_SYNONYMS: frozenset[str] = _NUMBER_WORDS | _WEEKDAYS | _MONTHS | _TITLES |
 
 class _WordNet(NamedTuple):
     folder: str
-    index: dict[str, dict[str, tuple[int, ...]]]  # pos -> lemma -> offsets of its first senses
+    senses: dict[str, dict[str, tuple[int, ...]]]  # pos -> lemma -> offsets of its first senses
     exceptions: dict[str, dict[str, tuple[str, ...]]]  # pos -> irregular form -> base forms
 
 
@@ -201,14 +201,14 @@ def _forms(word: str) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
     for pos in _POS:
         cands = list(wn.exceptions[pos].get(w, ()))
-        if w in wn.index[pos]:
+        if w in wn.senses[pos]:
             cands.append(w)
         for suffix, repl in _RULES[pos]:
             if w.endswith(suffix) and len(w) > len(suffix) + 1:
                 base = w[: len(w) - len(suffix)] + repl
-                if base in wn.index[pos]:
+                if base in wn.senses[pos]:
                     cands.append(base)
-        kept = tuple(dict.fromkeys(c for c in cands if c in wn.index[pos]))
+        kept = tuple(dict.fromkeys(c for c in cands if c in wn.senses[pos]))
         if kept:
             found[pos] = kept
     return found
@@ -258,7 +258,7 @@ def lemma(word: str) -> str:
     bases = [f for pos in _POS for f in forms.get(pos, ())]
     shorter = [f for f in bases if f != w]
     verb_base = [f for f in forms.get("verb", ()) if f != w]
-    if verb_base and w.endswith(("ed", "ing")) and w not in wn.index["noun"]:
+    if verb_base and w.endswith(("ed", "ing")) and w not in wn.senses["noun"]:
         return verb_base[0]  # "increased" is also an adjective in WordNet; the verb is the lemma
     if shorter and (w not in bases or (w.endswith("s") and not w.endswith("ss"))):
         return shorter[0]
@@ -284,7 +284,7 @@ def _suffix_lemma(w: str) -> str:
             stem = w[: -len(suffix)]
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
                 return stem[:-1]  # stopped -> stop
-            if stem.endswith(_E_RESTORE) and not stem.endswith(("ss", "ear", "oar", "eat", "oat", "eas")):
+            if stem.endswith(_E_RESTORE) and not stem.endswith(("ss", "ear", "oar", "eat", "oat")):
                 return stem + "e"
             return stem
     return w
@@ -380,8 +380,8 @@ def same_sense(a: str, b: str) -> bool:
         return False
     fa, fb = _forms(wa), _forms(wb)
     for pos in set(fa) & set(fb):
-        sa = {o for f in fa[pos] for o in wn.index[pos][f]}
-        sb = {o for f in fb[pos] for o in wn.index[pos][f]}
+        sa = {o for f in fa[pos] for o in wn.senses[pos][f]}
+        sb = {o for f in fb[pos] for o in wn.senses[pos][f]}
         if any(not _synset(pos, o).instance for o in sa & sb):
             return True
     return False
@@ -420,7 +420,7 @@ def _wn_antonym(word: str, targets: frozenset[str]) -> bool:
         return False
     for pos, forms in _forms(word).items():
         for form in forms:
-            for off in wn.index[pos][form]:
+            for off in wn.senses[pos][form]:
                 syn = _synset(pos, off)
                 for src, toff, tno, tpos in syn.antonyms:
                     if src and syn.words[src - 1] != form:
