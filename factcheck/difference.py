@@ -302,10 +302,16 @@ class PairDiff:
 def _number_compatible(a: Number, b: Number) -> bool:
     """Two mentions can be one quantity: equal, within 15% when either is approximate, or a value inside the other's
     range; two ranges must have the same ends ("seven to eight" is not "seven to nine")."""
-    tol = 0.15 if (a.approx or b.approx) else 0.0
+    tol = 0.1 if (a.approx or b.approx) else 0.0
+
+    def near(x: float, y: float) -> bool:
+        return abs(x - y) <= tol * max(abs(x), abs(y))
+
     if a.low != a.high and b.low != b.high:
-        return abs(a.low - b.low) <= tol * max(a.low, b.low) and abs(a.high - b.high) <= tol * max(a.high, b.high)
-    return a.low * (1 - tol) <= b.high * (1 + tol) and b.low * (1 - tol) <= a.high * (1 + tol)
+        return near(a.low, b.low) and near(a.high, b.high)
+    # A value inside the other's range, or near it ("nearly 40" / "38"; "nearly four" is not "five").
+    return (a.low - tol * a.high <= b.high and b.low - tol * b.high <= a.high) if tol == 0.0 else (
+        near(a.low, b.low) or near(a.high, b.high) or (a.low <= b.low <= a.high) or (b.low <= a.low <= b.high))
 
 
 def _units_comparable(a: Number, b: Number) -> bool:
@@ -391,6 +397,7 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
     overlap = shared / max(1, min(len(keys_a), len(keys_b)))
     ops: list[tuple[str, str, str]] = []
     chunks: list[tuple[list[Difference], list[Tok]]] = []
+    tight: list[bool] = []
     shared_anchor = False  # a number or date both claims give alike: they tell the same fact
     for tag, i0, i1, j0, j1 in opcodes:
         wa, wb = " ".join(t.text for t in ta[i0:i1]), " ".join(t.text for t in tb[j0:j1])
@@ -403,6 +410,11 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
         right_anchor = i1 < len(ta) and j1 < len(tb)
         chunks.append(_type_chunk(a, b, list(ta[i0:i1]), list(tb[j0:j1]), ta, tb, overlap,
                                   left_anchor or right_anchor, text_a, text_b))
+        # Tight: the same word on both sides of the change, one of them a content word ("nearly four-year" /
+        # "nearly five-year"), so it stands in the same slot however much else the sentences differ.
+        tight.append(left_anchor and right_anchor and i1 - i0 <= 3 and j1 - j0 <= 3
+                     and ta[i0 - 1].key == tb[j0 - 1].key and ta[i1].key == tb[j1].key
+                     and (content(ta[i0 - 1]) or content(ta[i1])))
     diffs: list[Difference] = []
     residue = [t for _, r in chunks for t in r]
     side_a = {id(t) for t in ta}
@@ -422,7 +434,8 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
             # A quantity or a date differs, and so does more of the claim (another number, a qualifier such as
             # "among voters 45 and older"): likely two different facts (another group, another event).
             if d.kind == "conflict" and d.slot in ("number", "date") and (
-                    any(t.tag in _QUANTITIES for t in rest) or len(rest) > (6 if shared_anchor else 2)):
+                    any(t.tag in _QUANTITIES for t in rest)
+                    or not tight[k] and len(rest) > (6 if shared_anchor else 2)):
                 continue
             # A detail is dropped only by a claim that tells the rest of the same fact: not by a much shorter
             # claim (a summary), nor where both claims give other numbers or dates (two facts, not one).
@@ -511,8 +524,18 @@ def _drop_same_meaning(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tup
     ra = [t for t in ra if not (t.tag == "date" and t.ref >= 0 and _date_in(a.dates[t.ref], b.dates))]
     rb = [t for t in rb if not (t.tag == "date" and t.ref >= 0 and _date_in(b.dates[t.ref], a.dates))]
     # Places: a place and a place inside it ("Athens" / "Greece").
-    ra = [t for t in ra if not (t.tag == "place" and _place_related(_entity_text(a, t), _places(b)))]
-    rb = [t for t in rb if not (t.tag == "place" and _place_related(_entity_text(b, t), _places(a)))]
+    # Only against a place in the same slot of the same differing stretch ("in Athens" / "in Greece"): "to Miami" is
+    # not "a US official".
+    def slot_of(toks: tuple[Tok, ...], t: Tok) -> str:
+        i = toks.index(t)
+        return toks[i - 1].key if i > 0 else ""
+
+    places_a = [(slot_of(ta, t), _entity_text(a, t)) for t in ra if t.tag == "place"]
+    places_b = [(slot_of(tb, t), _entity_text(b, t)) for t in rb if t.tag == "place"]
+    ra = [t for t in ra if not (t.tag == "place" and _place_related(
+        _entity_text(a, t), [n for k, n in places_b if k == slot_of(ta, t)]))]
+    rb = [t for t in rb if not (t.tag == "place" and _place_related(
+        _entity_text(b, t), [n for k, n in places_a if k == slot_of(tb, t)]))]
     # Synonyms and inflections of one word.
     keep_a = []
     for t in ra:
@@ -534,10 +557,6 @@ def _date_in(d: DateMention, others: tuple[DateMention, ...]) -> bool:
 
 def _entity_text(claim: Claim, t: Tok) -> str:
     return claim.entities[t.ref].text if t.ref >= 0 and t.tag == claim.entities[t.ref].label else t.text
-
-
-def _places(claim: Claim) -> list[str]:
-    return [e.text for e in claim.entities if e.label == "place"]
 
 
 def _place_related(name: str, others: list[str]) -> bool:
