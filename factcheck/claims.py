@@ -325,8 +325,9 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
             if subject and in_flow:
                 resolver.ctx.block_subjects.append(subject)
                 resolver.ctx.last_subject = subject
-            quoted = sum(q.end - q.start for q in sent_quotes)
-            length = max(1, s1 - s0)
+            # Lengths with white space folded, so reflowing an article never changes which claims it gives.
+            quoted = sum(len(" ".join(text[q.start:q.end].split())) for q in sent_quotes)
+            length = max(1, len(" ".join(text[s0:s1].split())))
             if sent_quotes and quoted / length >= 0.5:
                 # Mostly quotation: keep a statement only for a frame segment that says more than who spoke.
                 pieces = []

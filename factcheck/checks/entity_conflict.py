@@ -39,15 +39,19 @@ def _title_words(role: str) -> list[str]:
 
 
 def _compound(role: str) -> tuple[str, ...]:
-    """The title words of a role in order, each by its class, without descriptive ones ("chief negotiator" has
-    none; "the deputy attorney general" is ``(deputy, attorney, general)``)."""
+    """The role's own title: its last run of title words in order, each by its class, without descriptive ones
+    ("chief negotiator" has none; "the deputy attorney general" is ``(deputy, attorney, general)``)."""
     titles, classes, functional = words("titles"), _role_classes(), words("functional_roles")
-    out = []
+    runs: list[list[str]] = [[]]
     for t in re.findall(r"[a-z-]+", role.lower()):
         t = t if (t in titles or t in classes or not t.endswith("s")) else t[:-1]
-        if (t in titles or t in classes) and t not in functional and t not in ("chief", "head", "leader"):
-            out.append(classes.get(t, t))
-    return tuple(out)
+        if t in titles or t in classes:
+            runs[-1].append(t)
+        elif runs[-1]:
+            runs.append([])
+    # The last run of title words is the role's own title ("President Donald Trump's special envoy" -> envoy).
+    head = next((r for r in reversed(runs) if r), [])
+    return tuple(classes.get(t, t) for t in head if t not in functional and t not in ("chief", "head", "leader"))
 
 
 def _qualifiers(role: str, title: str) -> set[str]:
