@@ -17,7 +17,7 @@ from sklearn.neighbors import NearestNeighbors
 from threadpoolctl import threadpool_limits
 
 from factcheck.config import Config
-from factcheck.extract.entities import same_person, surname
+from factcheck.extract.entities import fold, same_person, surname
 from factcheck.models import Claim, ClaimGroup, ClaimType, GroupStatus
 from factcheck.wording import similarity, symmetric_similarity, tokens
 
@@ -50,12 +50,25 @@ def _statement_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int
     return pairs
 
 
-def _speakers_compatible(a: Claim, b: Claim, sim: float) -> bool:
-    """Quotes of different named speakers align only when the words are nearly the same (then the
-    attribution check reports who said them)."""
+def _speakers_compatible(a: Claim, b: Claim, sim: float, places: dict[str, set[str]]) -> bool:
+    """Quotes of different named speakers align only when the words are nearly the same (then the attribution
+    check reports who said them), and, unless the words are the same, only between articles that name a place in
+    common: two officials of two events elsewhere may say nearly the same sentence."""
     if not a.speaker or not b.speaker or same_person(a.speaker, b.speaker):
         return True
-    return sim >= 0.8
+    if sim < 0.8:
+        return False
+    return symmetric_similarity(tokens(a.quote or ""), tokens(b.quote or "")) >= 0.9 or bool(
+        places.get(a.source, set()) & places.get(b.source, set()))
+
+
+def _places_by_source(claims: Sequence[Claim]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for c in claims:
+        for e in c.entities:
+            if e.label == "place":
+                out.setdefault(c.source, set()).add(fold(e.text))
+    return out
 
 
 def _quote_candidates(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], config: Config):
@@ -88,6 +101,7 @@ def _quote_candidates(claims: Sequence[Claim], vectors: np.ndarray, idx: list[in
 
 def _quote_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], config: Config):
     toks = {i: tokens(claims[i].quote or "") for i in idx}
+    places = _places_by_source(claims)
     pairs = []
     for i, j in _quote_candidates(claims, vectors, idx, config):
         if claims[i].source == claims[j].source:
@@ -96,7 +110,7 @@ def _quote_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], c
         if min(la, lb) <= 3 and max(la, lb) > 3 * min(la, lb):
             continue  # a two-word phrase inside a long remark is too weak a link to group them
         sim = similarity(toks[i], toks[j])
-        if sim >= config.quote_threshold and _speakers_compatible(claims[i], claims[j], sim):
+        if sim >= config.quote_threshold and _speakers_compatible(claims[i], claims[j], sim, places):
             # A few shared words are weak evidence; renderings of equal length pair first.
             score = sim * (0.5 + 0.5 * min(1.0, min(la, lb) / 8)) + 0.1 * min(la, lb) / max(1, max(la, lb))
             pairs.append((round(score, 6), i, j))

@@ -18,7 +18,7 @@ from factcheck.config import Config, validate
 from factcheck.embed import CachedEmbedder, Embedder, EmbeddingCache, HashingEmbedder, make_embedder
 from factcheck.errors import InputError
 from factcheck.extract.entities import EntityTagger
-from factcheck.load import LoadedArticle, load
+from factcheck.load import ENGLISH, LoadedArticle, article_language, load
 from factcheck.models import Report, SourceSummary
 
 _TAGGER: EntityTagger | None = None
@@ -106,10 +106,36 @@ def _story_items(items: Sequence[LoadedArticle]) -> tuple[list[LoadedArticle], l
     return _dedupe(sorted(items, key=lambda it: it.article.id))
 
 
+def _english_only(items: Sequence[LoadedArticle]) -> tuple[list[LoadedArticle], list[str]]:
+    """The articles in English, and a note for each one left out because it appears to be in another language.
+
+    Raises:
+        InputError: no article is in English (the message names each file and its language).
+    """
+    kept: list[LoadedArticle] = []
+    left_out: list[tuple[LoadedArticle, str]] = []
+    for item in items:
+        language = article_language(item)
+        if language == ENGLISH:
+            kept.append(item)
+        else:
+            left_out.append((item, language))
+    if not kept and left_out:
+        named = [f"{Path(it.article.path).name} {'appears to be ' if i == 0 else ''}in {language}"
+                 for i, (it, language) in enumerate(left_out[:5])]
+        more = f", and {len(left_out) - 5} more" if len(left_out) > 5 else ""
+        raise InputError(f"no article in English to audit: {', '.join(named)}{more}")
+    notes = [f"{it.article.id}: appears to be in {language}; left out of the comparison (the pipeline reads English)"
+             for it, language in left_out]
+    return kept, notes
+
+
 def _audit_story(items: Sequence[LoadedArticle], config: Config, embedder: Embedder,
                  per_source: dict | None = None) -> Report:
     """One story's audit; ``per_source`` holds its claims when they were extracted beforehand (batch mode)."""
     items, notes = _story_items(items)
+    items, language_notes = _english_only(items)
+    notes = language_notes + notes
     articles = [it.article for it in items]
     if per_source is None:
         per_source = _claims(items, config, embedder)
@@ -278,6 +304,8 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
     from factcheck.stories import group_stories
 
     items, notes = _dedupe(sorted(items, key=lambda it: it.article.id))
+    items, language_notes = _english_only(items)  # before the stories are formed: no story is left without one
+    notes = language_notes + notes
     embedder = embedder or default_embedder(config)
     serial = not scheduler and not (jobs > 1)
     pool = None

@@ -16,7 +16,7 @@ from factcheck.extract.dates import find_dates
 from factcheck.extract.entities import EntityTagger, RawEntity, canonical_names, find_role, fold, surname
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.quotes import find_quotes, split_sentences
-from factcheck.lexicon import reporting_verbs
+from factcheck.lexicon import reporting_verbs, words
 from factcheck.load import Block, LoadedArticle, span_of
 from factcheck.models import Action, Article, Claim, ClaimType, Entity, Quote
 
@@ -99,6 +99,14 @@ def _possessive(text: str, end: int) -> bool:
     return text[end:end + 2] in ("’s", "'s") or text[end:end + 1] in ("’", "'") and text[end - 1:end] == "s"
 
 
+def _only_title(gap: str) -> bool:
+    """Whether the words between a quotation and a name are nothing but the name's title ("Interior Minister",
+    "the U.S. ambassador"): then the name is the speaker, as when it follows the quotation directly."""
+    titles, modifiers = words("titles"), words("role_modifiers") | words("portfolios")
+    return all(w[:1].isupper() or w.lower().strip(".,") in titles | modifiers | {"the", "a", "an", "of", "for"}
+               for w in gap.split())
+
+
 def _participle(cue: str) -> bool:
     return cue.lower().endswith("ing")
 
@@ -138,7 +146,7 @@ class _Resolver:
             cue = cues_after[0]
             c0, c1 = quote.end + cue.start(), quote.end + cue.end()
             before_cue = [m for m in inside if quote.end <= m.start and m.end <= c0
-                          and not masked[quote.end:m.start].strip(" ,.;:—–-\"”’")]
+                          and _only_title(masked[quote.end:m.start].strip(" ,.;:—–-\"”’"))]
             if before_cue:
                 m = before_cue[-1]
                 return self.name_of(m), m, cue.group(0)

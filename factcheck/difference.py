@@ -422,6 +422,10 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
         t.tag in _QUANTITIES and id(t) not in side_a for t in residue)
     short_side = min(len(content_a), len(content_b)) < 0.5 * max(len(content_a), len(content_b))
     conflicting = sum(1 for found, _ in chunks if any(d.kind == "conflict" for d in found))
+    # Conflicts in two different kinds of anchor at once (the number killed and the place, the date and the place):
+    # two events of one kind, not one event told two ways.
+    slots = {d.slot for found, _ in chunks for d in found if d.kind == "conflict"}
+    two_events = len(slots - {"negation", "antonym"}) > 1
     for k, (found, _residue) in enumerate(chunks):
         # What else differs: the stretches that are not themselves conflicts ("30 to 50" -> "60 to 80" is one).
         rest = [t for m, (f, r) in enumerate(chunks) if m != k and not any(x.kind == "conflict" for x in f)
@@ -429,7 +433,7 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
         for d in found:
             # Many conflicting stretches in one pair: two different facts that happen to read alike, not one fact
             # told two ways. When unsure, say nothing.
-            if d.kind == "conflict" and conflicting > 2:
+            if d.kind == "conflict" and (conflicting > 2 or two_events):
                 continue
             # A quantity or a date differs, and so does more of the claim (another number, a qualifier such as
             # "among voters 45 and older"): likely two different facts (another group, another event).

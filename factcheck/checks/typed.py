@@ -8,6 +8,7 @@ outlet against many reads as one finding: "004 says “Geneva” where 000, 001,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, short
 from factcheck.checks.pairs import REFERENCES
@@ -59,10 +60,23 @@ def pair_diffs(ctx: CheckContext) -> list[tuple[ClaimGroup, PairDiff]]:
             continue
         for a, b in _pairs(ctx, group):
             pd = compare_pair(a, b, texts.get(a.source, ""), texts.get(b.source, ""))
+            if pd.differences and _far_apart(ctx, a, b):
+                # Articles published weeks apart: numbers and dates may be two events (this year's count and last
+                # year's), so they are not compared.
+                pd = replace(pd, differences=tuple(d for d in pd.differences if d.slot not in ("number", "date")))
             if pd.differences:
                 out.append((group, pd))
     object.__setattr__(ctx, "_pair_diffs", out)
     return out
+
+
+#: Articles published more than this many days apart may report two events of one kind.
+EVENT_DAYS = 14
+
+
+def _far_apart(ctx: CheckContext, a: Claim, b: Claim) -> bool:
+    da, db = ctx.articles[a.source].published, ctx.articles[b.source].published
+    return da is not None and db is not None and abs((da - db).days) > EVENT_DAYS
 
 
 def _word_diff(pd: PairDiff) -> WordDiff:
