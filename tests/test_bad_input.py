@@ -306,7 +306,7 @@ CASES: list[Case] = [
          check=check_duplicates),
     Case("one-sentence-changed", one_sentence_changed, 1, check=check_one_sentence_changed),
     Case("single-article", files(s__txt=STORM), 0, ("only one article", "nothing to compare")),
-    Case("non-english", non_english, 0, ("does not look English",)),
+    Case("non-english", non_english, 2, ("no article in English", "Spanish")),
     # HTML and JSONL
     Case("html-script-style-json", files(page__html=HTML), 0, check=check_html),
     Case("jsonl-malformed-line",

@@ -404,7 +404,7 @@ def test_hostile_text_stays_data(tmp_path: Path) -> None:
         text = render(report, fmt, root=tmp_path)
         assert "\x1b" not in text and "\x07" not in text, fmt
     github = render(report, OutputFormat.GITHUB, root=tmp_path).splitlines()
-    assert len(github) == 4  # two findings, two sources each
+    assert len(github) == 5  # two findings, two sources each, and the report's note
     commands = [parse_command(line) for line in github]
     first = commands[0]
     assert first["file"] == "a,b:c.txt" and first["title"] == "quote_divergence" and first["level"] == "error"

@@ -55,6 +55,8 @@ def render_github(report: Report, root: Path | None = None, baseline: dict[str, 
             pos = locator.position(e["source"], e["start"], e["end"])
             lines.append(command(level, message, file=pos.file, line=pos.line, col=pos.column, endLine=pos.end_line,
                                  endColumn=pos.end_column, title=f["kind"]))
+    for note in records["notes"]:
+        lines.append(command("notice", note, title="factcheck note"))
     if baseline and baseline.get("stale"):
         stale = baseline["stale"]
         ids = ", ".join(e["id"] for e in stale[:20]) + (", …" if len(stale) > 20 else "")

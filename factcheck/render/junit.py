@@ -60,6 +60,9 @@ def render_junit(report: Report, root: Path | None = None, checks: Sequence[str]
                        "baseline.stale": len(baseline["stale"])})
     for name, value in values.items():
         ET.SubElement(props, "property", {"name": name, "value": xml_text(str(value))})
+    if records["notes"]:
+        # Notes about the run itself (an article left out, say) are for the reader of the CI log.
+        ET.SubElement(suite, "system-out").text = xml_text("\n".join(records["notes"]))
     for kind, found in by_kind.items():
         case = ET.SubElement(suite, "testcase", {"classname": "factcheck", "name": kind, "time": "0"})
         if found:
