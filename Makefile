@@ -4,10 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup audit test bench lint clean
+.PHONY: help setup audit test bench bench-edits lint clean
 
 help:  ## Show the targets
-	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ test: $(STAMP)  ## Run the test suite
 
 bench: $(STAMP)  ## Benchmark the pipeline per stage and corpus size (writes reports/bench.md)
 	$(BIN)/python -m benchmarks.run
+
+bench-edits: $(STAMP)  ## Single-fact edits of real articles: recall per edit type, false alarms per audit
+	$(BIN)/python -m benchmarks.edits
 
 lint: $(STAMP)  ## ruff and mypy
 	$(BIN)/ruff check factcheck tests
