@@ -210,8 +210,39 @@ def _classify(paragraphs: Sequence[tuple[int, int, str]], first_can_be_title: bo
     return [(s, e, lab) for (s, e, _), lab in zip(paragraphs, labels)]
 
 
+def _wrapped(raw: str) -> bool:
+    """Whether the text separates paragraphs by blank lines and only wraps lines inside them: most breaks between
+    two lines of text are blank lines. Then a single line break is white space, never a paragraph break."""
+    blank = len(re.findall(r"\S[ \t]*\n[ \t]*\n\s*\S", raw))
+    single = len(re.findall(r"\S[ \t]*\n[ \t]*\S", raw))
+    return blank >= 2 and blank > single
+
+
 def _split_paragraphs(raw: str, markdown: bool) -> list[tuple[int, int, str]]:
-    """Each non-empty line is a paragraph (news text uses both single and blank-line breaks)."""
+    """Each non-empty line is a paragraph (news text uses both single and blank-line breaks), unless the text's
+    paragraphs are separated by blank lines: then lines wrapped inside a paragraph are joined."""
+    lines = _split_lines(raw, markdown)
+    if markdown:
+        return lines
+    wrapped = _wrapped(raw)
+    out: list[tuple[int, int, str]] = []
+    for start, end, text in lines:
+        if out and raw[out[-1][1]:start].count("\n") == 1 and (wrapped or _open_quote(out[-1][2], text)):
+            out[-1] = (out[-1][0], end, raw[out[-1][0]:end])
+        else:
+            out.append((start, end, text))
+    return out
+
+
+def _open_quote(line: str, following: str) -> bool:
+    """A line that leaves a quotation open, followed by a line that does not open a new one: the line was wrapped
+    inside the quotation (a quotation running over paragraphs opens each new paragraph with a mark)."""
+    curly_open = line.count("“") > line.count("”")
+    straight_open = line.count('"') % 2 == 1
+    return (curly_open or straight_open) and not following.lstrip().startswith(("“", '"', "‘"))
+
+
+def _split_lines(raw: str, markdown: bool) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     pos = 0
     in_fence = False

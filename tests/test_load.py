@@ -109,3 +109,34 @@ def test_jsonl_malformed_line_named(tmp_path: Path) -> None:
 def test_decode_utf8_bom() -> None:
     text, enc = decode("Hello".encode("utf-8-sig"), "x")
     assert text == "Hello" and enc == "utf-8-sig"
+
+
+def test_lines_wrapped_inside_blank_line_paragraphs_are_joined() -> None:
+    from factcheck.load import build_article
+
+    raw = ("Headline of the story\n\nThe first paragraph says one thing.\nIt wraps onto a second line.\n\n"
+           "The second paragraph says another.\n\nThe third one ends it.\n")
+    _, blocks = build_article("w", "w.txt", raw, kind="text")
+    body = [b for b in blocks if not b.text.startswith("Headline")]
+    assert [b.text.replace("\n", " ") for b in body] == [
+        "The first paragraph says one thing. It wraps onto a second line.", "The second paragraph says another.",
+        "The third one ends it."]
+
+
+def test_single_line_paragraphs_stay_apart() -> None:
+    from factcheck.load import build_article
+
+    raw = "Headline of the story\n\nOne paragraph.\nAnother paragraph.\nA third paragraph.\n\nA fourth.\n"
+    _, blocks = build_article("s", "s.txt", raw, kind="text")
+    assert len([b for b in blocks if not b.text.startswith("Headline")]) == 4
+
+
+def test_line_wrapped_inside_a_quotation_is_joined() -> None:
+    from factcheck.load import build_article
+
+    raw = ("Headline of the story\n“Mitt Romney was prepared.\nMitt Romney was qualified,” Sen. Claire McCaskill said.\n"
+           "“It is a long remark,\n“and it goes on in a new paragraph,” she said.\n")
+    _, blocks = build_article("q", "q.txt", raw, kind="text")
+    texts = [b.text for b in blocks if not b.text.startswith("Headline")]
+    assert texts[0] == "“Mitt Romney was prepared.\nMitt Romney was qualified,” Sen. Claire McCaskill said."
+    assert len(texts) == 3  # a paragraph that opens with a mark starts a new paragraph
