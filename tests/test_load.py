@@ -134,7 +134,8 @@ def test_single_line_paragraphs_stay_apart() -> None:
 def test_line_wrapped_inside_a_quotation_is_joined() -> None:
     from factcheck.load import build_article
 
-    raw = ("Headline of the story\n“Mitt Romney was prepared.\nMitt Romney was qualified,” Sen. Claire McCaskill said.\n"
+    raw = ("Headline of the story\n“Mitt Romney was prepared.\n"
+           "Mitt Romney was qualified,” Sen. Claire McCaskill said.\n"
            "“It is a long remark,\n“and it goes on in a new paragraph,” she said.\n")
     _, blocks = build_article("q", "q.txt", raw, kind="text")
     texts = [b.text for b in blocks if not b.text.startswith("Headline")]
