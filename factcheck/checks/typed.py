@@ -38,6 +38,10 @@ SLOT_NAME = {"number": "number", "date": "date", "place": "place", "person": "pe
 
 def _pairs(ctx: CheckContext, group: ClaimGroup) -> Iterator[tuple[Claim, Claim]]:
     members = [c for c in ctx.members(group) if c.type != ClaimType.QUOTE]
+    if not members:
+        # One remark quoted by several sources: compare the sentences around the quotation ("…,” Rep. Clyburn told
+        # NBC"); the quoted words themselves are the quote check's business and are left out of the diff.
+        members = [replace(c, span=c.sentence) for c in ctx.members(group) if c.type == ClaimType.QUOTE]
     refs = members[:REFERENCES]
     for i, a in enumerate(refs):
         for b in refs[i + 1:]:
@@ -60,6 +64,10 @@ def pair_diffs(ctx: CheckContext) -> list[tuple[ClaimGroup, PairDiff]]:
             continue
         for a, b in _pairs(ctx, group):
             pd = compare_pair(a, b, texts.get(a.source, ""), texts.get(b.source, ""))
+            if a.type == ClaimType.QUOTE:
+                # Around a quotation only conflicts count; who spoke is compared by speaker (attribution check).
+                pd = replace(pd, differences=tuple(d for d in pd.differences
+                                                   if d.kind == "conflict" and d.slot not in ("person", "actor")))
             if pd.differences and _far_apart(ctx, a, b):
                 # Articles published weeks apart: numbers and dates may be two events (this year's count and last
                 # year's), so they are not compared.
