@@ -94,14 +94,9 @@ def _parties() -> dict[str, str]:
     return word_classes("parties")
 
 
-@lru_cache(maxsize=1)
 def _role_classes() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in lines("role_synonyms.txt"):
-        names = line.split()
-        for name in names:
-            out[name] = names[0]
-    return out
+    """Title words that name the same role, each mapped to its class (``factcheck/data/role_synonyms.txt``)."""
+    return word_classes("role_synonyms")
 
 
 @lru_cache(maxsize=1)

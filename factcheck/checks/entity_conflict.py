@@ -8,23 +8,17 @@ short forms (Rubio / Marco Rubio) and case (kyiv / Kyiv) are the same name, neve
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
 from factcheck.checks.typed import conflict_findings
 from factcheck.extract.entities import fold
-from factcheck.lexicon import lines, words
+from factcheck.lexicon import word_classes, words
 from factcheck.models import Claim, Entity, Finding, FindingKind, Severity, Span
 
 
-@cache
 def _role_classes() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in lines("role_synonyms.txt"):
-        names = line.split()
-        for name in names:
-            out[name] = names[0]
-    return out
+    """Title words that name the same role, each mapped to its class (``factcheck/data/role_synonyms.txt``)."""
+    return word_classes("role_synonyms")
 
 
 def _title_words(role: str) -> list[str]:
