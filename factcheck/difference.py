@@ -279,8 +279,6 @@ class Difference:
     b_text: str
     a_span: tuple[int, int]
     b_span: tuple[int, int]
-    value_a: str
-    value_b: str
 
 
 @dataclass(frozen=True)
@@ -367,12 +365,6 @@ def _elsewhere(source_text: str, toks: list[Tok]) -> bool:
     low = source_text.lower()
     pattern = r"\W+(?:\w+\W+){0,3}?".join(re.escape(k) for k in keys)
     return re.search(r"\b" + pattern + r"\b", low) is not None
-
-
-@dataclass
-class _Side:
-    claim: Claim
-    toks: tuple[Tok, ...]
 
 
 def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> PairDiff:
@@ -574,11 +566,10 @@ def _first(toks: list[Tok], tags: tuple[str, ...]) -> list[Tok]:
     return []
 
 
-def _diff(kind: str, slot: str, a: Claim, b: Claim, ga: list[Tok], gb: list[Tok], va: str = "",
-          vb: str = "") -> Difference:
+def _diff(kind: str, slot: str, a: Claim, b: Claim, ga: list[Tok], gb: list[Tok]) -> Difference:
     at, aspan = _mention_text(a, ga) if ga else ("", (a.span.start, a.span.start))
     bt, bspan = _mention_text(b, gb) if gb else ("", (b.span.start, b.span.start))
-    return Difference(kind, slot, a, b, at, bt, aspan, bspan, va or at, vb or bt)
+    return Difference(kind, slot, a, b, at, bt, aspan, bspan)
 
 
 def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, ...],
@@ -592,8 +583,7 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
         xa = a.numbers[na[0].ref] if na[0].ref >= 0 and na[0].tag == "num" else None
         xb = b.numbers[nb[0].ref] if nb[0].ref >= 0 and nb[0].tag == "num" else None
         if xa is None or xb is None or _units_comparable(xa, xb):
-            unit = (xa.unit if xa else "") or (xb.unit if xb else "")
-            out.append(_diff("conflict", "number", a, b, na, nb, unit, unit))
+            out.append(_diff("conflict", "number", a, b, na, nb))
     # Years and clock times.
     for slot, tag in (("date", "year"), ("date", "time")):
         ya, yb = _first(ra, (tag,)), _first(rb, (tag,))
@@ -749,9 +739,9 @@ def _dropped(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], found: list[Diffe
             continue
         slot = {"num": "number", "year": "date", "time": "date", "title": "role"}.get(tag, tag)
         if reverse:
-            out.append(Difference("dropped", slot, b, a, "", text, (b.span.start, b.span.start), span, "", text))
+            out.append(Difference("dropped", slot, b, a, "", text, (b.span.start, b.span.start), span))
         else:
-            out.append(Difference("dropped", slot, a, b, text, "", span, (b.span.start, b.span.start), text, ""))
+            out.append(Difference("dropped", slot, a, b, text, "", span, (b.span.start, b.span.start)))
     return out
 
 
@@ -774,6 +764,3 @@ def _with_head(claim: Claim, group: list[Tok]) -> list[Tok]:
         return group + nxt[:1]
     return group
 
-
-def surname_key(name: str) -> str:
-    return surname(name)
