@@ -214,6 +214,8 @@ def run_audit(paths: tuple[str, ...], config: Config, exit_zero: bool = False) -
 
 
 def _markdown_with_heatmap(report: Report, folder: Path, stem: str, title: str) -> str:
+    """The Markdown report, its coverage heatmap written beside it as ``<stem>-coverage.png`` and linked
+    relatively (so the file and its picture can be moved together)."""
     from factcheck.render import render_markdown
     from factcheck.render.heatmap import coverage_png
 
@@ -229,22 +231,33 @@ def _single(report: Report, record: dict[str, Any] | None, name: str, config: Co
     from factcheck.render import render, render_rich
 
     title = f"factcheck audit: {name}"
-    if config.markdown:
-        folder = Path(config.reports_dir)
-        _write(str(folder / f"{name}.md"), _markdown_with_heatmap(report, folder, name, title))
+    written: list[str] = []  # the human-readable reports on disk, for the terminal report to point at
 
     def text_of(fmt: OutputFormat) -> str:
         return render(report, fmt, title=title, baseline=record, checks=config.checks, severities=config.severities)
 
+    def write(fmt: OutputFormat, path: str) -> None:
+        if fmt is OutputFormat.MARKDOWN:
+            target = Path(path)
+            _write(path, _markdown_with_heatmap(report, target.parent, target.stem, title))
+        else:
+            _write(path, text_of(fmt))
+        if fmt in (OutputFormat.MARKDOWN, OutputFormat.HTML):
+            written.append(path)
+
+    if config.markdown:
+        folder = Path(config.reports_dir)
+        write(OutputFormat.MARKDOWN, str(folder / f"{name}.md"))
+        write(OutputFormat.HTML, str(folder / f"{name}.html"))
     for extra, path in config.reports.items():
-        _write(path, text_of(OutputFormat(extra)))
+        write(OutputFormat(extra), path)
     fmt = OutputFormat(config.format)
     if fmt is OutputFormat.RICH and not config.output:
         from rich.console import Console
 
-        render_rich(report, Console(), title=title)
+        render_rich(report, Console(), title=title, written=written)
     elif config.output:
-        _write(config.output, text_of(fmt))
+        write(fmt, config.output)
     else:
         click.echo(text_of(fmt), nl=False)
 
@@ -259,6 +272,7 @@ def _batch(stories: list[tuple[str, str, Report, dict[str, Any] | None]], notes:
         folder = Path(config.reports_dir) / name
         for sid, title, report, _ in stories:
             _write(str(folder / f"{sid}.md"), _markdown_with_heatmap(report, folder, sid, f"factcheck story: {title}"))
+            _write(str(folder / f"{sid}.html"), render(report, OutputFormat.HTML, title=f"factcheck story: {title}"))
         _write(str(Path(config.reports_dir) / f"{name}.md"),
                render_index([(sid, title, r) for sid, title, r, _ in stories], notes, name, f"{name}/"))
 

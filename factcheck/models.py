@@ -55,6 +55,7 @@ class OutputFormat(str, Enum):
     GITHUB = "github"
     JUNIT = "junit"
     SARIF = "sarif"
+    HTML = "html"
 
 
 class GroupStatus(str, Enum):

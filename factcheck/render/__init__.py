@@ -10,6 +10,7 @@ from typing import Any
 
 from factcheck.models import OutputFormat, Report
 from factcheck.render.github import render_github
+from factcheck.render.html import render_html
 from factcheck.render.json import render_json
 from factcheck.render.junit import render_junit
 from factcheck.render.markdown import render_markdown
@@ -17,8 +18,8 @@ from factcheck.render.records import as_records
 from factcheck.render.sarif import render_sarif
 from factcheck.render.terminal import render_rich
 
-__all__ = ["render", "render_github", "render_json", "render_junit", "render_markdown", "render_rich",
-           "render_sarif"]
+__all__ = ["render", "render_github", "render_html", "render_json", "render_junit", "render_markdown",
+           "render_rich", "render_sarif"]
 
 
 def render(report: Report, fmt: OutputFormat | str, *, title: str = "factcheck audit",
@@ -41,6 +42,9 @@ def render(report: Report, fmt: OutputFormat | str, *, title: str = "factcheck a
         return json_dumps(records, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     if fmt is OutputFormat.MARKDOWN:
         return render_markdown(report, title=title)
+    if fmt is OutputFormat.HTML:
+        return render_html(report, title=title, records=as_records(report) if baseline is None
+                           else {**as_records(report), "baseline": baseline})
     if fmt is OutputFormat.GITHUB:
         return render_github(report, root=root, baseline=baseline)
     if fmt is OutputFormat.JUNIT:

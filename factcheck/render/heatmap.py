@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 from factcheck.models import Report
-from factcheck.render.summary import matrix_groups
+from factcheck.render.summary import diverging_sources, first_text, matrix_groups, short_text
 
 
 def coverage_png(report: Report, limit: int = 60) -> bytes | None:
@@ -26,18 +26,21 @@ def coverage_png(report: Report, limit: int = 60) -> bytes | None:
     except ImportError:  # pragma: no cover - matplotlib is a dependency
         return None
     ids = [s.id for s in report.sources]
-    # 0 absent, 1 present, 2 present but divergent
-    grid = [[(2 if g.status.value == "divergent" else 1) if sid in g.sources else 0 for sid in ids] for g in groups]
-    height = max(2.5, 0.22 * len(groups) + 1.2)
-    width = max(4.0, 0.9 * len(ids) + 2.0)
+    # 0 absent, 1 carried as the others do, 2 carried differently (a finding on the group names the source)
+    odd = [diverging_sources(report, g) for g in groups]
+    grid = [[(2 if sid in o else 1) if sid in g.sources else 0 for sid in ids] for g, o in zip(groups, odd)]
+    labels = [f"{short_text(first_text(report, g), 44)}  ({g.id})" for g in groups]
+    height = max(2.5, 0.22 * len(groups) + 1.4)
+    width = max(4.0, 0.9 * len(ids) + 4.2)
     fig, ax = plt.subplots(figsize=(width, height), dpi=100)
     cmap = ListedColormap(["#eeeeee", "#4c9f70", "#e3a21a"])
     ax.imshow(grid, cmap=cmap, vmin=0, vmax=2, aspect="auto", interpolation="nearest")
     ax.set_xticks(range(len(ids)))
     ax.set_xticklabels([f"{chr(65 + i) if i < 26 else i}\n{sid[:10]}" for i, sid in enumerate(ids)], fontsize=7)
     ax.set_yticks(range(len(groups)))
-    ax.set_yticklabels([g.id for g in groups], fontsize=6)
-    ax.set_title("Claim groups by source (green: carried, amber: divergent, grey: absent)", fontsize=8)
+    ax.set_yticklabels(labels, fontsize=6)
+    ax.set_title("Shared claims by source\n(green: carried alike, amber: carried differently, grey: absent)",
+                 fontsize=8)
     ax.set_xticks([x - 0.5 for x in range(1, len(ids))], minor=True)
     ax.set_yticks([y - 0.5 for y in range(1, len(groups))], minor=True)
     ax.grid(which="minor", color="white", linewidth=1)

@@ -97,3 +97,16 @@ class Locator:
         last = max(start, end - 1)
         end_line, end_col = index.line_col(last)
         return Position(file, line, col, end_line, end_col + (1 if end > start else 0), start, end - start)
+
+
+def paragraph_of(article: Article, offset: int) -> str | None:
+    """Where ``offset`` stands as an editor counts it: ``headline``, ``paragraph N`` (the kept paragraphs and
+    captions in reading order, from 1) or ``caption N``; ``None`` outside them (dropped boilerplate)."""
+    if article.title_span is not None and article.title_span.start <= offset < article.title_span.end:
+        return "headline"
+    parts = sorted([(b.start, b.end, "paragraph") for b in article.blocks]
+                   + [(c.start, c.end, "caption") for c in article.captions])
+    for n, (start, end, kind) in enumerate(parts, 1):
+        if start <= offset < end:
+            return f"paragraph {n}" + (" (a caption)" if kind == "caption" else "")
+    return None

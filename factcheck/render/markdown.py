@@ -3,82 +3,79 @@
 from __future__ import annotations
 
 from factcheck.models import Finding, FindingKind, Report
-from factcheck.render.safe import diff_parts, md_inline
-from factcheck.render.summary import first_text, matrix_groups, scorecard
+from factcheck.render.diffs import finding_diffs
+from factcheck.render.locate import paragraph_of
+from factcheck.render.safe import md_inline
+from factcheck.render.summary import (
+    diverging_sources,
+    finding_message,
+    first_text,
+    matrix_groups,
+    most_serious,
+    scorecard,
+)
 
 _SEVERITY_ICON = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 note"}
 
 
-def _diff_md(marked: str) -> str:
-    out = []
-    for tag, words in diff_parts(marked):
-        text = md_inline(words.strip())
-        if not text:
-            continue
-        out.append(f"~~{text}~~" if tag == "delete" else f"**{text}**" if tag == "insert" else text)
-    return " ".join(out)
-
-
-def _finding(f: Finding) -> list[str]:
-    lines = [f'<a id="{f.id}"></a>', f"### {_SEVERITY_ICON[f.severity.value]} {f.kind.value}: {md_inline(f.message)}",
-             "", f"`{f.id}`" + (f" · group `{f.group}`" if f.group else ""), ""]
-    for e in f.evidence:
-        role = f" ({e.role})" if e.role else ""
-        lines.append(f"- **{md_inline(e.source)}**{role}, chars {e.start}–{e.end}: “{md_inline(e.text)}”")
-    for key, value in f.details:
-        if key.startswith("diff "):
-            lines.append(f"- diff {md_inline(key[5:].replace(' ~ ', ' → '))}: {_diff_md(value)}")
-        elif key.startswith("claim "):
-            continue
-        else:
-            lines.append(f"- {md_inline(key)}: {md_inline(value)}")
-    if not any(key.startswith("diff ") for key, _ in f.details):
-        for d in f.diffs[:2]:
-            lines.append(f"- words {md_inline(d.source_a)} → {md_inline(d.source_b)}: {_ops_md(d.ops)}")
-    lines.append("")
-    return lines
-
-
 def _ops_md(ops) -> str:  # type: ignore[no-untyped-def]
-    """A typed diff as Markdown: deleted words struck, inserted words bold, long equal runs shortened."""
+    """A typed diff as Markdown that GitHub colours: ``<del>`` for the reference source's words, ``<ins>`` for
+    the other's, moved words marked as moved, long equal runs shortened."""
     out = []
     for op in ops:
         if op.op == "equal":
             words = op.a.split()
             out.append(md_inline(op.a if len(words) <= 8 else " ".join(words[:3]) + " … " + " ".join(words[-3:])))
-            continue
-        if op.a:
-            out.append(f"~~{md_inline(op.a)}~~")
-        if op.b:
-            out.append(f"**{md_inline(op.b)}**")
+        elif op.op == "move":
+            out.append(f"<ins>{md_inline(op.a)}</ins> (moved)")
+        else:
+            if op.a:
+                out.append(f"<del>{md_inline(op.a)}</del>")
+            if op.b:
+                out.append(f"<ins>{md_inline(op.b)}</ins>")
     return " ".join(x for x in out if x)
 
 
-def _most_serious(report: Report, limit: int = 8) -> list[Finding]:
-    """The findings an editor should read first: errors and warnings, the top one of each kind before the second
-    of any kind, so one kind cannot crowd out the rest."""
-    pool = [f for f in report.findings if f.severity.value != "info"]
-    by_kind: dict[str, list[Finding]] = {}
-    for f in pool:
-        by_kind.setdefault(f.kind.value, []).append(f)
-    out: list[Finding] = []
-    rank = 0
-    while len(out) < limit and any(len(v) > rank for v in by_kind.values()):
-        layer = [v[rank] for v in by_kind.values() if len(v) > rank]
-        layer.sort(key=lambda f: (-f.severity.rank, -f.score, f.id))
-        out.extend(layer[: limit - len(out)])
-        rank += 1
+def _diff_lines(f: Finding, label: str, letters: dict[str, str]) -> list[str]:
+    out = []
+    for d in finding_diffs(f):
+        a, b = letters.get(d.source_a, d.source_a), letters.get(d.source_b, d.source_b)
+        out.append(f"- {label}{md_inline(a)} → {md_inline(b)}: {_ops_md(d.ops)}")
     return out
+
+
+def _letters(report: Report) -> dict[str, str]:
+    """Sources by their short names in tables and diffs: the first 8 characters of the id."""
+    return {s.id: s.id[:8] for s in report.sources}
+
+
+def _finding(report: Report, f: Finding) -> list[str]:
+    lines = [f'<a id="{f.id}"></a>',
+             f"### {_SEVERITY_ICON[f.severity.value]} {f.kind.value}: {md_inline(finding_message(f))}",
+             "", f"`{f.id}`" + (f" · group `{f.group}`" if f.group else ""), ""]
+    articles = {a.id: a for a in report.articles}
+    for e in f.evidence:
+        role = f" ({e.role})" if e.role else ""
+        where = paragraph_of(articles[e.source], e.start) if e.source in articles else None
+        place = f"{where}, chars {e.start}–{e.end}" if where else f"chars {e.start}–{e.end}"
+        lines.append(f"- **{md_inline(e.source)}**{role}, {place}: “{md_inline(e.text)}”")
+    for key, value in f.details:
+        if key.startswith(("diff ", "claim ")):
+            continue
+        lines.append(f"- {md_inline(key)}: {md_inline(value)}")
+    lines += _diff_lines(f, "words ", _letters(report))
+    lines.append("")
+    return lines
 
 
 def _quote_ledger(report: Report) -> list[str]:
     """Every speaker, every quotation, each source's wording side by side; changed words from the findings."""
     claims = {c.id: c for c in report.claims}
-    diffs_by_group: dict[str, list[tuple[str, str]]] = {}
+    found: dict[str, list[Finding]] = {}
     anchors: dict[str, str] = {}
     for f in report.findings:
         if f.kind == FindingKind.QUOTE_DIVERGENCE and f.group:
-            diffs_by_group.setdefault(f.group, []).extend((k, v) for k, v in f.details if k.startswith("diff "))
+            found.setdefault(f.group, []).append(f)
             anchors[f.group] = f.id
     by_speaker: dict[str, list] = {}
     for g in report.groups:
@@ -106,8 +103,8 @@ def _quote_ledger(report: Report) -> list[str]:
             lines.append(f"| {label} | " + " | ".join(cells) + " |")
         lines.append("")
         for g, _ in by_speaker[speaker]:
-            for key, value in diffs_by_group.get(g.id, []):
-                lines.append(f"- {g.id}, {md_inline(key[5:].replace(' ~ ', ' → '))}: {_diff_md(value)}")
+            for f in found.get(g.id, []):
+                lines += _diff_lines(f, f"{g.id}, ", _letters(report))
         lines.append("")
     return lines
 
@@ -126,12 +123,12 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
         lines.append(f"> {md_inline(note)}")
     if report.notes:
         lines.append("")
-    serious = _most_serious(report)
+    serious = most_serious(report)
     if serious:
         lines += ["## Most serious findings", ""]
         for f in serious:
             lines.append(f"1. {_SEVERITY_ICON[f.severity.value]} **{f.kind.value}**: "
-                         f"[{md_inline(f.message)}](#{f.id})")
+                         f"[{md_inline(finding_message(f))}](#{f.id})")
         lines.append("")
     lines += ["## Findings by kind", "", "| kind | count |", "| --- | ---: |"]
     lines += [f"| {k} | {v} |" for k, v in counts.items()]
@@ -154,8 +151,8 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
         lines.append("| group | claim | " + " | ".join(md_inline(i) for i in short_ids) + " |")
         lines.append("| --- | --- | " + " | ".join(":---:" for _ in ids) + " |")
         for g in groups:
-            marks = " | ".join(("⚠" if g.status.value == "divergent" else "✓") if i in g.sources else "·"
-                               for i in ids)
+            odd = diverging_sources(report, g)
+            marks = " | ".join(("⚠" if i in odd else "✓") if i in g.sources else "·" for i in ids)
             text = first_text(report, g)
             text = text if len(text) <= 80 else text[:79] + "…"
             lines.append(f"| {g.id} | {md_inline(text)} | {marks} |")
@@ -172,7 +169,7 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
             continue
         lines += [f"### {kind.value} ({len(of_kind)})", ""]
         for f in of_kind:
-            lines += ["#" + line if line.startswith("### ") else line for line in _finding(f)]
+            lines += ["#" + line if line.startswith("### ") else line for line in _finding(report, f)]
     if not report.findings:
         lines.append("No findings.")
     return "\n".join(lines).rstrip() + "\n"

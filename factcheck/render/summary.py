@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from factcheck.models import Report
+from factcheck.models import ClaimGroup, Finding, FindingKind, Report
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,57 @@ def matrix_groups(report: Report, limit: int = 60):
 def first_text(report: Report, group) -> str:
     claims = {c.id: c for c in report.claims}
     return claims[group.claims[0]].text
+
+
+def most_serious(report: Report, limit: int = 8) -> list[Finding]:
+    """The findings an editor should read first: errors and warnings, the top one of each kind before the second
+    of any kind, so one kind cannot crowd out the rest."""
+    pool = [f for f in report.findings if f.severity.value != "info"]
+    by_kind: dict[str, list[Finding]] = {}
+    for f in pool:
+        by_kind.setdefault(f.kind.value, []).append(f)
+    out: list[Finding] = []
+    rank = 0
+    while len(out) < limit and any(len(v) > rank for v in by_kind.values()):
+        layer = [v[rank] for v in by_kind.values() if len(v) > rank]
+        layer.sort(key=lambda f: (-f.severity.rank, -f.score, f.id))
+        out.extend(layer[: limit - len(out)])
+        rank += 1
+    return out
+
+
+# Kinds that say a source carries a claim differently (not that it lacks one or alone has it).
+_NOT_DIVERGING = {FindingKind.OMISSION, FindingKind.UNIQUE_CLAIM}
+
+
+def diverging_sources(report: Report, group: ClaimGroup) -> set[str]:
+    """The sources of ``group`` named by a finding on it that says they word or state it differently: the
+    cells a coverage view colours (the other sources carry the claim as it stands)."""
+    out: set[str] = set()
+    for f in report.findings:
+        if f.group == group.id and f.kind not in _NOT_DIVERGING:
+            out.update(s for s in f.sources if s in group.sources)
+    return out
+
+
+def short_text(text: str, limit: int = 48) -> str:
+    """A claim's words cut at a word boundary to about ``limit`` characters, for row labels."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return (cut if len(cut) > limit // 2 else text[:limit]).rstrip(",;:") + "…"
+
+
+_MORE = re.compile(r" \(\+(\d+) more\)$")
+
+
+def finding_message(f: Finding) -> str:
+    """The finding's message with its trailing count saying what it counts (a quotation's other changes)."""
+    m = _MORE.search(f.message)
+    if m is None:
+        return f.message
+    n = int(m.group(1))
+    what = "change" if f.kind == FindingKind.QUOTE_DIVERGENCE else "difference"
+    where = " in this quotation" if f.kind == FindingKind.QUOTE_DIVERGENCE else ""
+    return f.message[:m.start()] + f" (and {n} more {what}{'s' if n != 1 else ''}{where}, listed below)"

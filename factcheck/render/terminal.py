@@ -3,6 +3,8 @@ Theme with semantic names."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
@@ -10,15 +12,20 @@ from rich.text import Text
 from rich.theme import Theme
 
 from factcheck.models import Report
-from factcheck.render.safe import diff_parts, printable
-from factcheck.render.summary import first_text, matrix_groups, scorecard
+from factcheck.render.diffs import finding_diffs
+from factcheck.render.locate import paragraph_of
+from factcheck.render.safe import printable
+from factcheck.render.summary import diverging_sources, finding_message, first_text, matrix_groups, scorecard
 
 THEME = Theme({
-    "severity.error": "bold red", "severity.warning": "yellow", "severity.info": "cyan",
-    "finding.kind": "bold", "finding.quote": "magenta", "finding.omission": "dim",
-    "diff.delete": "red strike", "diff.insert": "bold green", "evidence.source": "bold blue",
-    "matrix.present": "green", "matrix.divergent": "bold yellow", "matrix.absent": "dim",
-    "summary.title": "bold", "note": "italic yellow",
+    "severity.error": "bold red", "severity.warning": "bold dark_orange", "severity.info": "bold deep_sky_blue3",
+    "finding.kind": "bold", "finding.omission": "dim",
+    # Readable on dark and light backgrounds alike: no blue or magenta text, no background colours; quotations
+    # are told apart by italics, not by colour.
+    "finding.quote": "italic", "diff.delete": "red strike", "diff.insert": "bold green",
+    "evidence.source": "bold", "evidence.where": "dim",
+    "matrix.present": "green", "matrix.divergent": "bold dark_orange", "matrix.absent": "dim",
+    "summary.title": "bold", "note": "italic dark_orange",
 })
 
 
@@ -26,7 +33,10 @@ def _t(text: str, style: str = "") -> Text:
     return Text(printable(text), style=style)
 
 
-def render_rich(report: Report, console: Console, title: str = "factcheck audit", limit: int = 40) -> None:
+def render_rich(report: Report, console: Console, title: str = "factcheck audit", limit: int = 40,
+                written: Sequence[str] = ()) -> None:
+    """The report on a terminal; ``written`` are the Markdown and HTML reports this run wrote, which the last
+    line points to when not every finding fits."""
     console.push_theme(THEME)
     try:
         n = len(report.sources)
@@ -65,7 +75,8 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
             for lab in labels:
                 matrix.add_column(lab, justify="center", width=1, no_wrap=True)
             for g in groups:
-                cells = [Text("⚠", "matrix.divergent") if (i in g.sources and g.status.value == "divergent")
+                odd = diverging_sources(report, g)
+                cells = [Text("⚠", "matrix.divergent") if i in odd
                          else Text("✓", "matrix.present") if i in g.sources else Text("·", "matrix.absent")
                          for i in ids]
                 matrix.add_row(g.id, _t(first_text(report, g)), *cells)
@@ -73,31 +84,50 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
             if more:
                 console.print(Text(f"{more} more shared groups in the JSON report", "finding.omission"))
 
+        ids = [s.id for s in report.sources]
+        letters = {sid: chr(ord("A") + i) if i < 26 else str(i) for i, sid in enumerate(ids)}
+        articles = {a.id: a for a in report.articles}
         for f in report.findings[:limit]:
+            console.print()
             body = Text()
             body.append(f"[{f.severity.value}] ", f"severity.{f.severity.value}")
             body.append(f.kind.value, "finding.kind")
             body.append(" ")
-            body.append(printable(f.message))
+            body.append(printable(finding_message(f)))
             for e in f.evidence:
                 body.append("\n  ")
-                body.append(printable(e.source), "evidence.source")
-                body.append(f" [{e.start}:{e.end}] ")
-                body.append(printable(e.text if len(e.text) <= 200 else e.text[:199] + "…"),
-                            "finding.quote" if e.role == "quote" else "")
-            for key, value in f.details:
-                if key.startswith("diff "):
-                    body.append("\n  " + printable(key) + ": ")
-                    for tag, words in diff_parts(value):
-                        if tag == "delete":
-                            body.append(f"[-{printable(words)}-]", "diff.delete")
-                        elif tag == "insert":
-                            body.append(f"{{+{printable(words)}+}}", "diff.insert")
-                        else:
-                            body.append(printable(words))
+                body.append(f"{letters.get(e.source, '?')} {printable(e.source)}", "evidence.source")
+                where = paragraph_of(articles[e.source], e.start) if e.source in articles else None
+                body.append(f" {where + ', ' if where else ''}chars {e.start}–{e.end}: ", "evidence.where")
+                text = e.text if len(e.text) <= 200 else e.text[:199] + "…"
+                if e.role == "quote":
+                    body.append(f"“{printable(text)}”", "finding.quote")
+                else:
+                    body.append(printable(text))
+            for d in finding_diffs(f):
+                body.append(f"\n  words {letters.get(d.source_a, '?')} → {letters.get(d.source_b, '?')}: ")
+                for op in d.ops:
+                    if op.op == "equal":
+                        body.append(printable(op.a) + " ")
+                        continue
+                    if op.op == "move":
+                        body.append(f"{printable(op.a)} (moved) ", "diff.insert")
+                        continue
+                    if op.a:
+                        body.append(f"[-{printable(op.a)}-]", "diff.delete")
+                    if op.b:
+                        body.append(f"{{+{printable(op.b)}+}}", "diff.insert")
+                    body.append(" ")
+            body.rstrip()
             console.print(body)
         if len(report.findings) > limit:
-            console.print(Text(f"… {len(report.findings) - limit} more findings in the Markdown and JSON reports",
-                               "finding.omission"))
+            more = len(report.findings) - limit
+            console.print()
+            if written:
+                console.print(Text(f"… {more} more finding{'s' if more != 1 else ''} in {' and '.join(written)}",
+                                   "finding.omission"))
+            else:
+                console.print(Text(f"… {more} more finding{'s' if more != 1 else ''} not shown here (--format "
+                                   "markdown, html or json shows them all)", "finding.omission"))
     finally:
         console.pop_theme()
