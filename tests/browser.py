@@ -214,3 +214,13 @@ class Chromium:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         return path
+
+    def screenshot_clip(self, path: str | Path, y: int, height: int, x: int = 0, width: int | None = None) -> Path:
+        """A PNG of a region of the page (page coordinates, so it may lie below the window)."""
+        clip = {"x": x, "y": y, "width": width or self.width, "height": height, "scale": 1}
+        data = base64.b64decode(self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                                          clip=clip)["data"])
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path

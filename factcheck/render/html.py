@@ -17,7 +17,7 @@ from factcheck.render.diffs import changed_words, finding_diffs, mark_words
 from factcheck.render.locate import paragraph_of
 from factcheck.render.records import as_records
 from factcheck.render.safe import printable
-from factcheck.render.summary import finding_message, most_serious, scorecard
+from factcheck.render.summary import diverging_sources, finding_message, most_serious, scorecard
 
 SEVERITY_LABEL = {"error": "error", "warning": "warning", "info": "note"}
 KIND_LABEL = {k.value: k.value.replace("_", " ") for k in FindingKind}
@@ -94,11 +94,12 @@ def _pieces(text: str, letters: dict[str, str]) -> list[tuple[str, str]]:
     return out
 
 
-def _cells(report: Report, ids: list[str], members: dict[str, list[Any]], changes: dict[str, list]) -> list[dict]:
+def _cells(ids: list[str], members: dict[str, list[Any]], changes: dict[str, list],
+           odd: set[str] | None = None) -> list[dict]:
     cells = []
     for k, sid in enumerate(ids):
         claims = members.get(sid, [])
-        cells.append({"source": sid, "letter": source_letter(k),
+        cells.append({"source": sid, "letter": source_letter(k), "odd": sid in (odd or ()),
                       "texts": [mark_words(text, changes.get(sid, [])) for text in claims]})
     return cells
 
@@ -143,7 +144,8 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
         rows.append({"id": g.id, "status": g.status.value, "anchor": f"g-{g.id}",
                      "findings": [{"id": f.id, "kind": KIND_LABEL[f.kind.value],
                                    "severity": f.severity.value} for f in found],
-                     "cells": _cells(report, ids, members, group_changes(g.id, quotes=False))})
+                     "cells": _cells(ids, members, group_changes(g.id, quotes=False),
+                                     diverging_sources(report, g))})
 
     ledger = []
     by_speaker: dict[str, list] = {}
@@ -161,7 +163,7 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
             found = [f for f in by_group.get(g.id, []) if f.kind == FindingKind.QUOTE_DIVERGENCE]
             remarks.append({"id": g.id, "anchor": f"g-{g.id}" if len(g.sources) >= 2 else "",
                             "findings": [f.id for f in found],
-                            "cells": _cells(report, ids, members, group_changes(g.id, quotes=True))})
+                            "cells": _cells(ids, members, group_changes(g.id, quotes=True))})
         ledger.append({"speaker": speaker, "remarks": remarks})
 
     spans: dict[str, list[tuple[int, int, str, str, str]]] = {sid: [] for sid in ids}
