@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup audit test bench bench-edits lint clean
+.PHONY: help setup browser audit test screenshots bench bench-edits lint clean
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -24,8 +24,18 @@ setup: $(STAMP)  ## Create .venv and install factcheck with its dependencies
 audit: $(STAMP)  ## Audit seeds/: Rich report on screen, Markdown in reports/seeds.md
 	$(BIN)/factcheck audit seeds/ --exit-zero
 
-test: $(STAMP)  ## Run the test suite
+# Debian's chromium, for the HTML report's browser tests and the screenshots. Installed only when missing; when it
+# cannot be installed (no root, no apt) the browser tests skip and say why.
+browser:  ## Install Debian's chromium when it is missing (the HTML report's browser tests use it)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { (apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium)) >/dev/null 2>&1 \
+	    && echo "installed chromium" || echo "chromium could not be installed: the browser tests will skip"; }
+
+test: $(STAMP) browser  ## Run the test suite (the HTML report is checked in headless Chromium)
 	$(BIN)/python -m pytest -q
+
+screenshots: $(STAMP) browser  ## README screenshots of the HTML and terminal reports (docs/screenshot-*.png)
+	$(BIN)/python -m tests.screenshots
 
 bench: $(STAMP)  ## Benchmark the pipeline per stage and corpus size (writes reports/bench.md)
 	$(BIN)/python -m benchmarks.run
@@ -38,4 +48,4 @@ lint: $(STAMP)  ## ruff and mypy
 	$(BIN)/mypy factcheck --ignore-missing-imports
 
 clean:  ## Remove generated reports and caches (keeps .venv)
-	rm -rf reports/*.md reports/*.png claims/embeddings .pytest_cache
+	rm -rf reports/*.md reports/*.html reports/*.png reports/*.svg claims/embeddings .pytest_cache

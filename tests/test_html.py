@@ -174,3 +174,29 @@ def test_hostile_text_renders_as_text(hostile_dir: Path, name: str) -> None:
     assert facts["cards"] >= 1
     assert all(url.startswith("file://") for url in requests), requests
     assert errors == []
+
+
+@needs_browser
+def test_batch_html_frames_each_story(tmp_path: Path) -> None:
+    """A batch's HTML: an index of stories, each story's own report in a frame, and per-story HTML files."""
+    batch = ROOT / "tests" / "data" / "mixed_batch.jsonl"
+    env = {**os.environ, "FACTCHECK_EMBEDDER": "hashing", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "factcheck", "audit", str(batch), "--format", "html", "-o",
+                             str(tmp_path / "batch.html"), "--exit-zero", "--no-cache", "--reports-dir",
+                             str(tmp_path / "reports")], cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stderr
+    stories = sorted((tmp_path / "reports" / "mixed_batch").glob("*.html"))
+    assert stories and len(stories) == len(list((tmp_path / "reports" / "mixed_batch").glob("*.md")))
+    assert BROWSER is not None
+    with Chromium(BROWSER) as browser:
+        browser.load((tmp_path / "batch.html").resolve().as_uri())
+        facts = browser.evaluate("""(() => ({
+          frames: [...document.querySelectorAll('iframe')].map(f => {
+            const d = f.contentDocument;
+            return d ? {cards: d.querySelectorAll('article.card').length, title: d.title} : null; }),
+          rows: document.querySelectorAll('tbody tr').length}))()""")
+        requests, errors = browser.requests(), browser.console_errors()
+    assert facts["rows"] == len(stories) == len(facts["frames"])
+    assert all(f is not None and f["title"].startswith("factcheck story") for f in facts["frames"]), facts
+    assert all(url.startswith(("file://", "about:")) for url in requests), requests
+    assert errors == []

@@ -66,7 +66,26 @@ def combine(fmt: OutputFormat, parts: Sequence[tuple[str, str, str]], stories: S
         return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
     if fmt is OutputFormat.GITHUB:
         return "".join(text if text.endswith("\n") or not text else text + "\n" for _, _, text in parts)
+    if fmt is OutputFormat.HTML:
+        return _html_batch(parts, stories, notes, name)
     if fmt is OutputFormat.MARKDOWN:
         index = render_index(stories, notes, name, "#")
         return index + "".join(f"\n---\n\n<a id=\"{sid}\"></a>\n\n{text}" for sid, _, text in parts)
     return "".join(f"=== story {sid}: {title}\n{text}\n" for sid, title, text in parts)
+
+
+def _html_batch(parts: Sequence[tuple[str, str, str]], stories: Sequence[tuple[str, str, Report]],
+                notes: Sequence[str], name: str) -> str:
+    """One HTML page: the index of stories, then each story's own report in a frame (its text escaped into the
+    frame's ``srcdoc``, so each report keeps its own anchors and styles)."""
+    from factcheck.render.html import environment
+
+    rows = []
+    for (sid, title, html), (_, _, report) in zip(parts, stories):
+        sev = {s: sum(1 for f in report.findings if f.severity.value == s) for s in ("error", "warning", "info")}
+        top = report.findings[0].message if report.findings else (
+            "only one article: nothing to compare it with" if len(report.sources) < 2 else "no findings")
+        rows.append({"id": sid, "title": title, "articles": len(report.sources), "claims": len(report.claims),
+                     "top": top if len(top) <= 140 else top[:139] + "…", "html": html, **sev})
+    return environment().get_template("batch.html.j2").render(
+        name=name, notes=list(notes), stories=rows, articles=sum(r["articles"] for r in rows))

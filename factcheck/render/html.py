@@ -24,7 +24,7 @@ KIND_LABEL = {k.value: k.value.replace("_", " ") for k in FindingKind}
 
 
 @lru_cache(maxsize=1)
-def _environment():  # type: ignore[no-untyped-def]
+def environment():  # type: ignore[no-untyped-def]
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(loader=PackageLoader("factcheck.render", "templates"),
@@ -112,6 +112,7 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
     articles: dict[str, Article] = {a.id: a for a in report.articles}
     claims = {c.id: c for c in report.claims}
     diffs = {f.id: finding_diffs(f) for f in report.findings}
+    ranks = {f.id: rank for rank, f in enumerate(report.findings, 1)}
     by_group: dict[str, list[Finding]] = {}
     for f in report.findings:
         if f.group:
@@ -141,11 +142,11 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
         for cid in g.claims:
             members.setdefault(claims[cid].source, []).append(claims[cid].text)
         found = by_group.get(g.id, [])
-        rows.append({"id": g.id, "status": g.status.value, "anchor": f"g-{g.id}",
-                     "findings": [{"id": f.id, "kind": KIND_LABEL[f.kind.value],
+        odd = diverging_sources(report, g)
+        rows.append({"id": g.id, "status": g.status.value, "anchor": f"g-{g.id}", "flagged": bool(odd),
+                     "findings": [{"id": f.id, "kind": KIND_LABEL[f.kind.value], "rank": ranks[f.id],
                                    "severity": f.severity.value} for f in found],
-                     "cells": _cells(ids, members, group_changes(g.id, quotes=False),
-                                     diverging_sources(report, g))})
+                     "cells": _cells(ids, members, group_changes(g.id, quotes=False), odd)})
 
     ledger = []
     by_speaker: dict[str, list] = {}
@@ -215,4 +216,4 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
 
 def render_html(report: Report, title: str = "factcheck audit", records: dict[str, Any] | None = None) -> str:
     """The report as one HTML document (UTF-8, styles inline, nothing fetched)."""
-    return _environment().get_template("report.html.j2").render(**build_view(report, title, records))
+    return environment().get_template("report.html.j2").render(**build_view(report, title, records))
