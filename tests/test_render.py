@@ -33,3 +33,72 @@ def test_rich_shows_markup_as_text(tmp_path, fake_embedder) -> None:
     out = buf.getvalue()
     assert "\x1b" not in out
     assert "[bold red]x[/]" in out
+
+
+# --------------------------------------------------------------------------------------------------------------
+# what an editor reads: Markdown written anywhere embeds its heatmap; the terminal points only at reports written
+
+WIRE = ("Talks in Geneva end without a deal\n\n"
+        "Officials from both countries met in Geneva on Monday for six hours of talks.\n\n"
+        "\"We made real progress on the prisoner exchange, but the ceasefire remains out of reach,\" said Foreign "
+        "Minister Anna Berg.\n\nTurnout in the referendum was 40% according to the election commission.\n")
+DAILY = WIRE.replace("six hours", "nine hours").replace("real progress", "some progress").replace("40%", "45%")
+
+
+def _cli(tmp_path, *args: str):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    (tmp_path / "wire.txt").write_text(WIRE)
+    (tmp_path / "daily.txt").write_text(DAILY)
+    env = {**os.environ, "FACTCHECK_EMBEDDER": "hashing", "PYTHONPATH": str(ROOT), "COLUMNS": "100"}
+    result = subprocess.run([sys.executable, "-m", "factcheck", "audit", "wire.txt", "daily.txt", "--exit-zero",
+                             "--no-cache", *args], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_markdown_output_file_embeds_its_heatmap(tmp_path) -> None:
+    _cli(tmp_path, "--format", "markdown", "-o", "out/audit.md", "--no-markdown")
+    md = (tmp_path / "out" / "audit.md").read_text()
+    assert "](audit-coverage.png)" in md, "linked relatively"
+    assert (tmp_path / "out" / "audit-coverage.png").read_bytes().startswith(b"\x89PNG")
+    assert "<ins>" in md and "<del>" in md and "~~" not in md
+    assert re.search(r"paragraph \d+, chars \d+–\d+", md)
+
+
+def test_terminal_points_only_at_reports_written(tmp_path) -> None:
+    from rich.console import Console
+
+    import factcheck
+    from factcheck.config import Config
+    from factcheck.embed import HashingEmbedder
+
+    (tmp_path / "wire.txt").write_text(WIRE)
+    (tmp_path / "daily.txt").write_text(DAILY)
+    report = factcheck.audit([tmp_path / "wire.txt", tmp_path / "daily.txt"], Config(use_cache=False),
+                             embedder=HashingEmbedder())
+    assert len(report.findings) > 1
+    out = {}
+    for written in ((), ("reports/x.md", "reports/x.html")):
+        buf = io.StringIO()
+        render_rich(report, Console(file=buf, width=100, color_system=None), limit=1, written=written)
+        out[written] = buf.getvalue()
+    assert "more findings in reports/x.md and reports/x.html" in out[("reports/x.md", "reports/x.html")] or \
+        "more finding in reports/x.md and reports/x.html" in out[("reports/x.md", "reports/x.html")]
+    assert "Markdown report" not in out[()] and "reports/x.md" not in out[()]
+    assert "--format markdown, html or json" in out[()]
+
+
+def test_terminal_separates_findings_and_uses_no_hard_to_read_colours(tmp_path) -> None:
+    from factcheck.render.terminal import THEME
+
+    result = _cli(tmp_path, "--no-markdown")
+    blocks = [b for b in result.stdout.split("\n\n") if "[error]" in b or "[warning]" in b or "[info]" in b]
+    assert len(blocks) >= 2, "a blank line between findings"
+    for name in ("evidence.source", "finding.quote"):
+        style = str(THEME.styles[name])
+        assert "blue" not in style and "magenta" not in style and " on " not in style, (name, style)
