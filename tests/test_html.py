@@ -200,3 +200,22 @@ def test_batch_html_frames_each_story(tmp_path: Path) -> None:
     assert all(f is not None and f["title"].startswith("factcheck story") for f in facts["frames"]), facts
     assert all(url.startswith(("file://", "about:")) for url in requests), requests
     assert errors == []
+
+
+def test_lineage_shown_when_the_report_has_one(tmp_path: Path, fake_embedder) -> None:
+    import factcheck
+    from factcheck.config import Config
+    from factcheck.render.records import as_records
+
+    (tmp_path / "a.txt").write_text("Officials met in Geneva on Monday.\n\nThe talks lasted six hours.\n")
+    (tmp_path / "b.txt").write_text("Officials met in Geneva on Monday.\n\nThe talks lasted nine hours.\n")
+    report = factcheck.audit([tmp_path], Config(use_cache=False), embedder=fake_embedder)
+    plain = render_html(report)
+    assert 'id="lineage"' not in plain, "no lineage section without a lineage"
+    records = {**as_records(report), "lineage": {
+        "fullest": "a", "families": [["a", "b"]],
+        "sources": {"a": {"follows": None, "shared_readings": 3, "carried_share": 1.0, "changes": []},
+                    "b": {"follows": "a", "shared_readings": 3, "carried_share": 0.5, "changes": ["x<y"]}}}}
+    html = render_html(report, records=records)
+    assert 'id="lineage"' in html and "an original or independent" in html and "50%" in html
+    assert "x&lt;y" in html and "x<y" not in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from typing import Any
 
 from factcheck.models import OutputFormat, Report
 from factcheck.render.safe import md_inline
@@ -80,7 +81,7 @@ def _html_batch(parts: Sequence[tuple[str, str, str]], stories: Sequence[tuple[s
     frame's ``srcdoc``, so each report keeps its own anchors and styles)."""
     from factcheck.render.html import environment
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for (sid, title, html), (_, _, report) in zip(parts, stories):
         sev = {s: sum(1 for f in report.findings if f.severity.value == s) for s in ("error", "warning", "info")}
         top = report.findings[0].message if report.findings else (

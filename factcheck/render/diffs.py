@@ -186,7 +186,7 @@ def finding_diffs(f: Finding) -> list[WordDiff]:
 def changed_words(d: WordDiff, source: str) -> list[tuple[str, str, str]]:
     """The words ``source`` writes differently in ``d``, as ``(class, words, words before them)``: ``del`` for the
     reference side (``source_a``), ``ins`` for the other, ``move`` for moved words."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     ops = list(d.ops)
     side = "a" if source == d.source_a else "b" if source == d.source_b else ""
     if not side:

@@ -172,12 +172,12 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
     for rank, f in enumerate(report.findings, 1):
         evidence = []
         for e in f.evidence:
-            k = index.get(e.source)
+            at = index.get(e.source)
             article = articles.get(e.source)
-            anchor = _anchor(k, e.start, e.end) if k is not None and article is not None else ""
+            anchor = _anchor(at, e.start, e.end) if at is not None and article is not None else ""
             if anchor:
                 spans[e.source].append((e.start, e.end, anchor, f.id, f.severity.value))
-            evidence.append({"source": e.source, "letter": source_letter(k) if k is not None else "?",
+            evidence.append({"source": e.source, "letter": source_letter(at) if at is not None else "?",
                              "role": e.role, "text": e.text, "start": e.start, "end": e.end, "anchor": anchor,
                              "where": paragraph_of(article, e.start) if article is not None else None})
         shown_diffs = []
