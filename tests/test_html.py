@@ -219,3 +219,27 @@ def test_lineage_shown_when_the_report_has_one(tmp_path: Path, fake_embedder) ->
     html = render_html(report, records=records)
     assert 'id="lineage"' in html and "an original or independent" in html and "50%" in html
     assert "x&lt;y" in html and "x<y" not in html
+
+
+@needs_browser
+@pytest.mark.slow
+def test_cli_seeds_html_loads_offline(tmp_path: Path) -> None:
+    """`factcheck audit seeds/ --format html -o FILE` and the default run's reports/seeds.html, as the CLI writes
+    them with the packaged model, load offline without a console error."""
+    env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_EMBEDDER"}
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run([sys.executable, "-m", "factcheck", "audit", "seeds", "--format", "html", "-o",
+                             str(tmp_path / "seeds.html"), "--exit-zero", "--no-cache", "--reports-dir",
+                             str(tmp_path / "reports")], cwd=ROOT, capture_output=True, text=True, timeout=600,
+                            env=env)
+    assert result.returncode == 0, result.stderr
+    assert BROWSER is not None
+    for page in (tmp_path / "seeds.html", tmp_path / "reports" / "seeds.html"):
+        with Chromium(BROWSER) as browser:
+            browser.load(page.resolve().as_uri())
+            cards = browser.evaluate("document.querySelectorAll('article.card').length")
+            columns = browser.evaluate("document.querySelectorAll('#side-by-side thead th[data-source]').length")
+            requests, errors = browser.requests(), browser.console_errors()
+        assert cards > 0 and columns == 5
+        assert all(url.startswith("file://") for url in requests), requests
+        assert errors == []
