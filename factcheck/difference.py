@@ -162,10 +162,13 @@ def _clock(text: str) -> str | None:
 
 
 def _mention_at(spans: list[tuple[int, int, int, str]], start: int, end: int) -> tuple[int, str] | None:
+    """The narrowest mention holding the word: in "her 2006 Senate race" the number's span takes its unit along,
+    but "Senate" is the organisation (first listed wins a tie: dates, then numbers, then entities)."""
+    best: tuple[int, int, str] | None = None
     for s, e, ref, tag in spans:
-        if s <= start and end <= e:
-            return ref, tag
-    return None
+        if s <= start and end <= e and (best is None or e - s < best[0]):
+            best = (e - s, ref, tag)
+    return (best[1], best[2]) if best else None
 
 
 def tokenize(claim: Claim) -> tuple[Tok, ...]:
@@ -217,12 +220,14 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
 def _token(word: str, s: int, e: int, mentions: list[tuple[int, int, int, str]]) -> Tok:
     low = word.lower().replace("’", "'").rstrip(".")
     hit = _mention_at(mentions, s, e)
+    if hit is None and low.endswith("'s") and len(low) > 2:
+        hit = _mention_at(mentions, s, e - 2)  # "NBC's": the mention is "NBC", the possessive is not part of it
     key = stem(low)
     tag = ""
     ref = -1
     if hit:
         ref, tag = hit
-        if tag in ("person", "org", "place") and low in reporting_verbs():
+        if tag in ("person", "org", "place") and low in reporting_verbs() and not word[:1].isupper():
             tag, ref = "", -1
         if tag == "group":
             tag = "party" if low in _parties() or low.rstrip("s") in _parties() else "group"
@@ -331,7 +336,10 @@ def _date_same(a: DateMention, b: DateMention) -> bool | None:
 def _span_text(claim: Claim, toks: list[Tok]) -> tuple[str, tuple[int, int]]:
     s, e = toks[0].start, toks[-1].end
     base = claim.span.start
-    return claim.span.text[s - base:e - base], (s, e)
+    text = claim.span.text[s - base:e - base]
+    if toks[-1].tag and text[-2:].replace("’", "'") == "'s":
+        text, e = text[:-2], e - 2  # "NBC's" cites the name "NBC", not its possessive ending
+    return text, (s, e)
 
 
 def _mention_text(claim: Claim, toks: list[Tok]) -> tuple[str, tuple[int, int]]:
@@ -342,6 +350,19 @@ def _mention_text(claim: Claim, toks: list[Tok]) -> tuple[str, tuple[int, int]]:
         base = claim.span.start
         if base <= d.start and d.end <= claim.span.end:
             return claim.span.text[d.start - base:d.end - base], (d.start, d.end)
+    if len(toks) == 1 and toks[0].tag == "num" and toks[0].ref >= 0:
+        n = claim.numbers[toks[0].ref]
+        base = claim.span.start
+        words = claim.span.text[n.start - base:n.end - base] if base <= n.start and n.end <= claim.span.end else ""
+        if n.start == toks[0].start and len(words.split()) <= 3:
+            return words, (n.start, n.end)  # "$90 million", not "$90"
+    refs = {(t.tag, t.ref) for t in toks}
+    if len(refs) == 1 and toks[0].tag in ("person", "org", "place") and toks[0].ref >= 0:
+        # Part of one name differs: cite the whole name ("State Department", not "State").
+        ent = claim.entities[toks[0].ref]
+        base = claim.span.start
+        if base <= ent.start and ent.end <= claim.span.end:
+            return claim.span.text[ent.start - base:ent.end - base], (ent.start, ent.end)
     return _span_text(claim, toks)
 
 
@@ -376,7 +397,7 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
     ta, tb = tokenize(a), tokenize(b)
     ka, kb = [t.key for t in ta], [t.key for t in tb]
     sm = SequenceMatcher(None, ka, kb, autojunk=False)
-    opcodes = sm.get_opcodes()
+    opcodes = _merge_inside_mentions(sm.get_opcodes(), ta, tb)
     content_a = [t for t in ta if content(t)]
     content_b = [t for t in tb if content(t)]
     keys_a, keys_b = {t.key for t in content_a}, {t.key for t in content_b}
@@ -434,6 +455,34 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
                 continue
             diffs.append(d)
     return PairDiff(a, b, tuple(ops), tuple(diffs), round(overlap, 4))
+
+
+def _merge_inside_mentions(opcodes: list[tuple[str, int, int, int, int]], ta: tuple[Tok, ...],
+                           tb: tuple[Tok, ...]) -> list[tuple[str, int, int, int, int]]:
+    """Join two changes separated only by words of one name that both changes touch: "State Department" /
+    "Department of Homeland Security" is one name for another, not a word dropped and three words added."""
+    def refs(toks: tuple[Tok, ...], lo: int, hi: int) -> set[tuple[str, int]]:
+        return {(t.tag, t.ref) for t in toks[lo:hi] if t.ref >= 0 and t.tag in ("person", "org", "place")}
+
+    out: list[tuple[str, int, int, int, int]] = []
+    k = 0
+    while k < len(opcodes):
+        op = opcodes[k]
+        if (op[0] == "equal" and out and out[-1][0] != "equal" and k + 1 < len(opcodes)
+                and op[2] - op[1] <= 2):
+            nxt = opcodes[k + 1]
+            prev = out[-1]
+            inner_a, inner_b = refs(ta, op[1], op[2]), refs(tb, op[3], op[4])
+            whole = len(inner_a) == 1 and len(inner_b) == 1 and all(t.ref >= 0 for t in ta[op[1]:op[2]])
+            touched_a = refs(ta, prev[1], prev[2]) | refs(ta, nxt[1], nxt[2])
+            touched_b = refs(tb, prev[3], prev[4]) | refs(tb, nxt[3], nxt[4])
+            if whole and (inner_a & touched_a or inner_b & touched_b):
+                out[-1] = ("replace", prev[1], nxt[2], prev[3], nxt[4])
+                k += 2
+                continue
+        out.append(op)
+        k += 1
+    return out
 
 
 _QUANTITIES = frozenset({"num", "numword", "date", "year", "time"})
@@ -507,10 +556,11 @@ def _drop_same_meaning(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tup
     ra = [t for t in ra if not person_known(t, a, people_b, tb)]
     rb = [t for t in rb if not person_known(t, b, people_a, ta)]
     # Numbers: the same value in another form ("10" / "ten", "$5 million" / "5 million dollars").
-    ra = [t for t in ra if not (t.tag == "num" and t.ref >= 0 and _number_in(a.numbers[t.ref], b.numbers))]
-    rb = [t for t in rb if not (t.tag == "num" and t.ref >= 0 and _number_in(b.numbers[t.ref], a.numbers))]
-    ra = [t for t in ra if not (t.tag in ("num", "numword") and any(t.key == x.key for x in tb))]
-    rb = [t for t in rb if not (t.tag in ("num", "numword") and any(t.key == x.key for x in ta))]
+    # Counted, not merely present: "six women and six men" / "seven women and six men" keeps one six unmatched.
+    ra = [t for t in ra if not (t.tag == "num" and t.ref >= 0 and _number_in(a.numbers[t.ref], b.numbers, a.numbers))]
+    rb = [t for t in rb if not (t.tag == "num" and t.ref >= 0 and _number_in(b.numbers[t.ref], a.numbers, b.numbers))]
+    ra = [t for t in ra if not (t.tag in ("num", "numword") and _key_count(t.key, tb) >= _key_count(t.key, ta))]
+    rb = [t for t in rb if not (t.tag in ("num", "numword") and _key_count(t.key, ta) >= _key_count(t.key, tb))]
     # Dates: the same day written another way ("Tuesday" / "December 2").
     ra = [t for t in ra if not (t.tag == "date" and t.ref >= 0 and _date_in(a.dates[t.ref], b.dates))]
     rb = [t for t in rb if not (t.tag == "date" and t.ref >= 0 and _date_in(b.dates[t.ref], a.dates))]
@@ -538,8 +588,16 @@ def _drop_same_meaning(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tup
     return keep_a, keep_b
 
 
-def _number_in(n: Number, others: tuple[Number, ...]) -> bool:
-    return any(_units_comparable(n, o) and _number_compatible(n, o) for o in others)
+def _number_in(n: Number, others: tuple[Number, ...], own: tuple[Number, ...]) -> bool:
+    """The other claim gives the quantity ``n`` as many times as its own claim does (in any form)."""
+    def count(pool: tuple[Number, ...]) -> int:
+        return sum(_units_comparable(n, o) and _number_compatible(n, o) for o in pool)
+
+    return count(others) >= max(1, count(own))
+
+
+def _key_count(key: str, toks: tuple[Tok, ...]) -> int:
+    return sum(t.key == key for t in toks)
 
 
 def _date_in(d: DateMention, others: tuple[DateMention, ...]) -> bool:
@@ -612,6 +670,16 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
     oa, ob = _first(ra, ("org",)), _first(rb, ("org",))
     if oa and ob and not _acronym_of(_entity_text(a, oa[0]), _entity_text(b, ob[0])):
         out.append(_diff("conflict", "org", a, b, oa, ob))
+    # One name for another that the parser labels differently ("The New York Times" as an organisation,
+    # "Breitbart" as a person): the whole differing stretch is one name on each side, standing in the same place.
+    if not out:
+        na_, nb_ = _one_name(ra), _one_name(rb)
+        if na_ and nb_ and na_[0].tag != nb_[0].tag:
+            ta_, tb_ = _entity_text(a, na_[0]), _entity_text(b, nb_[0])
+            if not (same_person(ta_, tb_) or _acronym_of(ta_, tb_)
+                    or place_relation(ta_, tb_) not in ("disjoint", "unknown")):
+                labels = {na_[0].tag, nb_[0].tag}
+                out.append(_diff("conflict", "org" if "org" in labels else "person", a, b, na_, nb_))
     # Titles and offices.
     ti_a = [t for t in ra if t.tag == "title" or t.text.lower() in _portfolios()]
     ti_b = [t for t in rb if t.tag == "title" or t.text.lower() in _portfolios()]
@@ -643,6 +711,14 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
                     out.append(_diff("conflict", "antonym", a, b, [t], [u]))
                     return out
     return out
+
+
+def _one_name(toks: list[Tok]) -> list[Tok]:
+    """``toks`` when they are all words of one name (a person, organisation or place), else nothing."""
+    if toks and len({(t.tag, t.ref) for t in toks}) == 1 and toks[0].tag in ("person", "org", "place") \
+            and toks[0].ref >= 0:
+        return toks
+    return []
 
 
 def _near_person(toks: tuple[Tok, ...], group: list[Tok]) -> bool:

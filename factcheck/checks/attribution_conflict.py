@@ -14,7 +14,7 @@ from factcheck.checks.pairs import cross_pairs
 from factcheck.checks.typed import conflict_findings
 from factcheck.extract.entities import fold, same_person, surname
 from factcheck.lexicon import reporting_verbs, words
-from factcheck.models import Action, Claim, Finding, FindingKind, Span
+from factcheck.models import Action, Claim, ClaimGroup, Finding, FindingKind, Span
 
 # Words that open a predicate right after its subject ("Kovacs *will* travel", "the envoys *said*").
 _AUX = frozenset("will would shall should can could may might must has had have is are was were did does do "
@@ -109,24 +109,45 @@ def actor_readings(ctx: CheckContext, group) -> list[tuple[str, dict[str, list[t
     return out
 
 
+def _surnames(ctx: CheckContext, source: str) -> frozenset[str]:
+    """Last words of the person names a source mentions (memoised on the context)."""
+    memo = ctx.__dict__.setdefault("_surnames", {})
+    if source not in memo:
+        memo[source] = frozenset(e.text.split()[-1] for c in ctx.source_claims(source) for e in c.entities
+                                 if e.label == "person" and e.text.split())
+    return memo[source]
+
+
+def _named_person(ctx: CheckContext, claim: Claim) -> bool:
+    """The quote's speaker is a person's name: a full name, or a surname the same source names as a person."""
+    words = (claim.speaker or "").split()
+    return len(words) >= 2 or (len(words) == 1 and words[0] in _surnames(ctx, claim.source))
+
+
 @register("FC105", FindingKind.ATTRIBUTION_CONFLICT)
 def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
     """Aligned claims give the same words or act to a different speaker or actor."""
     findings: list[Finding] = []
-    seen: set[tuple[str, ...]] = set()
+    # One finding per two sources and two speakers: quotations that follow one changed name (a pronoun resolved
+    # to it, a quotation run on) are the same root cause, shown as further evidence of that one finding.
+    by_speakers: dict[tuple[str, ...], list[tuple[ClaimGroup, Claim, Claim]]] = {}
     for group, a, b in cross_pairs(ctx, quotes=True):
         if not a.speaker or not b.speaker or same_person(a.speaker, b.speaker):
             continue
-        if len(a.speaker.split()) < 2 or len(b.speaker.split()) < 2:
-            continue  # only two full names are confidently two people ("Twitter" is no speaker to compare)
-        key = (group.id, *sorted((a.speaker, b.speaker)))
-        if key in seen:
-            continue
-        seen.add(key)
-        ev = [evidence_of(a, a.speaker_span or a.quote_span, "speaker"), evidence_of(b, b.speaker_span or b.quote_span,
-                                                                                  "speaker"),
-              evidence_of(a, a.quote_span, "quote"), evidence_of(b, b.quote_span, "quote")]
-        message = f"The same words are given to {a.speaker} in {a.source} and to {b.speaker} in {b.source}"
+        if not (_named_person(ctx, a) and _named_person(ctx, b)):
+            continue  # only two people's names are confidently two people ("Twitter" is no speaker to compare)
+        key = tuple(x for c in sorted((a, b), key=lambda c: c.source) for x in (c.source, c.speaker or ""))
+        by_speakers.setdefault(key, []).append((group, a, b))
+    for pairs in by_speakers.values():
+        group, a, b = pairs[0]
+        ev = []
+        for _, x, y in pairs:
+            ev += [evidence_of(x, x.speaker_span or x.quote_span, "speaker"),
+                   evidence_of(y, y.speaker_span or y.quote_span, "speaker")]
+        ev += [evidence_of(c, c.quote_span, "quote") for _, x, y in pairs for c in (x, y)]
+        ev = list(dict.fromkeys(ev))
+        more = f" ({len(pairs)} quotations)" if len(pairs) > 1 else ""
+        message = f"The same words are given to {a.speaker} in {a.source} and to {b.speaker} in {b.source}{more}"
         findings.append(make_finding(ctx, FindingKind.ATTRIBUTION_CONFLICT, group, ev, message, score=9))
     actor_groups: set[str] = set()
     for group in ctx.groups:
