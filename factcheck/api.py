@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -318,7 +318,7 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
         if here:
             _pretag(items)  # while the model loads
     try:
-        stories = group_stories(items, embedder, threshold=config.story_threshold)
+        stories = group_stories(items, embedder, config=config)
         work = [s.articles for s in stories]
         if scheduler:
             reports = _run_dask(scheduler, work, config)
@@ -333,6 +333,7 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         _tagger().forget()
+    reports = [replace(r, story=s.info) for s, r in zip(stories, reports)]  # the index shows span and outlets
     return Batch(tuple(StoryReport(s.id, s.title, r) for s, r in zip(stories, reports)), tuple(notes))
 
 

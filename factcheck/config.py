@@ -53,7 +53,21 @@ class Config:
         reports: further reports the CLI writes in the same run, format to path (``{"sarif": "reports/x.sarif"}``).
         baseline: a baseline file (``factcheck baseline create``); findings it records are not reported.
         markdown: the CLI also writes the Markdown report to ``reports_dir``.
-        story_threshold: similarity of headline and lead at or above which two articles of a batch are one story.
+        story_threshold: score at or above which two articles of a batch are linked as one story: the cosine
+            similarity of their headlines and leads, moved up by event evidence they share (places, actors,
+            figures, names) and down by evidence they cannot share (places apart, other actors, days apart).
+        story_neighbours: nearest leads each article is scored against (keeps the story graph sparse).
+        story_floor: lead similarity below which a neighbour is not scored at all.
+        story_days: two articles whose event days (their dates, or the days their leads name) lie more than this
+            many days apart are never one story when both dates come from metadata, and score
+            ``story_date_penalty`` less when either was read from the text; a story whose articles' dates span
+            more is flagged in the index.
+        story_date_penalty: score taken off a pair whose text-read dates lie more than ``story_days`` apart.
+        story_place_penalty: score taken off a pair whose leads name only places that cannot be one another.
+        story_actor_penalty: score taken off a pair whose leads each name two or more people or bodies, none shared.
+        story_cohesion: a linked group splits where the mean score between its parts falls below
+            ``story_threshold`` minus this (average linkage), so one chance link does not chain two events.
+        story_max_dense: a linked group larger than this is kept whole rather than split (its square of pairs).
         jobs: stories of a batch audited in this many local processes.
         scheduler: address of a Dask distributed scheduler to send a batch's stories to (``tcp://host:8786``).
     """
@@ -77,6 +91,14 @@ class Config:
     baseline: str | None = None
     markdown: bool = True
     story_threshold: float = 0.7
+    story_neighbours: int = 10
+    story_floor: float = 0.45
+    story_days: int = 3
+    story_date_penalty: float = 0.3
+    story_place_penalty: float = 0.4
+    story_actor_penalty: float = 0.2
+    story_cohesion: float = 0.15
+    story_max_dense: int = 500
     jobs: int = 1
     scheduler: str | None = None
 
@@ -169,11 +191,14 @@ def validate(config: Config) -> Config:
             raise ConfigError(f"reports: {fmt!r} is not a format (known: {', '.join(formats)})")
         if not path.strip():
             raise ConfigError(f"reports: the path for {fmt} is empty")
-    for name in ("group_threshold", "quote_threshold", "repeat_threshold", "omission_share", "story_threshold"):
+    for name in ("group_threshold", "quote_threshold", "repeat_threshold", "omission_share", "story_threshold",
+                 "story_floor", "story_date_penalty", "story_place_penalty", "story_actor_penalty", "story_cohesion"):
         if not 0.0 <= getattr(config, name) <= 1.0:
             raise ConfigError(f"{name} must lie between 0 and 1")
     if config.max_article_bytes <= 0 or config.neighbours <= 0:
         raise ConfigError("max_article_bytes and neighbours must be positive")
+    if config.story_neighbours <= 0 or config.story_days < 0 or config.story_max_dense < 2:
+        raise ConfigError("story_neighbours must be positive, story_days 0 or more and story_max_dense 2 or more")
     _validate_jobs(config)
     return config
 

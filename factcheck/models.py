@@ -278,6 +278,22 @@ class SourceSummary:
 
 
 @dataclass(frozen=True)
+class StoryInfo:
+    """What a batch's index shows of one story: the span of its articles' dates, its outlets and size, and whether
+    its articles lie far apart in time (follow-ups, or one event reported long after)."""
+
+    first: dt.date | None
+    last: dt.date | None
+    outlets: tuple[str, ...]
+    articles: int
+    far_apart: bool
+
+    @property
+    def span_days(self) -> int | None:
+        return (self.last - self.first).days if self.first is not None and self.last is not None else None
+
+
+@dataclass(frozen=True)
 class Report:
     """The whole audit: sources, claims, groups and findings, ready for any renderer."""
 
@@ -289,6 +305,7 @@ class Report:
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = ()
     articles: tuple[Article, ...] = field(default=(), compare=False, repr=False)
+    story: StoryInfo | None = field(default=None, compare=False)
 
     def findings_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {kind.value: 0 for kind in FindingKind}

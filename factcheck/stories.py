@@ -1,8 +1,19 @@
 """Batches: group articles into stories before auditing, so each story is compared only with itself.
 
-Articles belong to one story when their headlines and leads say the same thing (embedding similarity) or when they
-share enough of the names they mention. Groups are the connected components of that graph, so the order of the
-input never changes them.
+A story is one event: the same actors doing the same thing at the same place and time. Two articles of a batch
+are scored as one event by the similarity of their headlines and leads (the embedding model) moved by event
+evidence (:mod:`factcheck.events`): days, places, actors and figures their leads share or cannot share. Two
+articles dated by metadata more than ``story_days`` apart are never one story, however alike their words.
+
+The graph is sparse: each article is scored against its ``story_neighbours`` nearest leads (scikit-learn
+nearest-neighbour search) and the articles sharing enough names with it, never against the whole batch. Its
+connected components are then split by average-linkage agglomerative clustering (scikit-learn) over the
+component's own pairs, so one chance link does not chain two events together. Articles are sorted by id first
+and every step is deterministic: the order of the input never changes the stories.
+
+Follow-ups: an arrest, the charges a week later and the trial are separate stories unless an article's lead dates
+its event back to the other's days ("... arrested on Monday"); a story whose articles' own dates lie more than
+``story_days`` apart is flagged in the index (:attr:`StoryInfo.far_apart`).
 """
 
 from __future__ import annotations
@@ -11,15 +22,18 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 import numpy as np
 
+from factcheck.config import Config
 from factcheck.embed import Embedder
+from factcheck.events import EventSketch, Weights, pair_evidence, published, sketch
 from factcheck.load import LoadedArticle
+from factcheck.models import StoryInfo
 
-_NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+)+")
-_STOP_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "This", "That",
-               "President", "Secretary", "Minister", "Mr", "Mrs", "Ms", "Dr"}
+#: A veto's distance in the average linkage: farther than any score can bring a pair.
+_VETO = 2.0
 
 
 @dataclass(frozen=True)
@@ -29,6 +43,7 @@ class Story:
     id: str
     title: str
     articles: tuple[LoadedArticle, ...]
+    info: StoryInfo | None = None
 
 
 def lead_text(item: LoadedArticle, chars: int = 600) -> str:
@@ -41,15 +56,18 @@ def lead_text(item: LoadedArticle, chars: int = 600) -> str:
     return " ".join(p for p in parts if p)[:chars]
 
 
-def names(item: LoadedArticle) -> set[str]:
-    """Multi-word capitalised names in the article (cheap; no tagger needed)."""
-    text = " ".join(s.text for s in item.article.blocks)
-    out = set()
-    for m in _NAME.finditer(text):
-        words = [w for w in m.group(0).split() if w not in _STOP_NAMES]
-        if len(words) >= 2:
-            out.add(" ".join(words).lower())
-    return out
+def outlet(item: LoadedArticle) -> str | None:
+    """The outlet an article comes from: its url's host (``www.`` left off), when it has a url."""
+    host = urlparse(item.article.url).hostname if item.article.url else None
+    return host.removeprefix("www.") if host else None
+
+
+def story_info(items: Sequence[LoadedArticle], days: int) -> StoryInfo:
+    dates = published(items)
+    first, last = (dates[0], dates[-1]) if dates else (None, None)
+    outlets = tuple(sorted({o for o in map(outlet, items) if o}))
+    far = bool(dates) and (last - first).days > days  # type: ignore[operator]
+    return StoryInfo(first, last, outlets, len(items), far)
 
 
 def _slug(text: str) -> str:
@@ -57,42 +75,122 @@ def _slug(text: str) -> str:
     return "-".join(words) or "story"
 
 
-def group_stories(items: Sequence[LoadedArticle], embedder: Embedder, threshold: float = 0.7,
-                  name_overlap: float = 0.3) -> list[Story]:
-    """Stories as connected components of the "same story" graph; ordered and named deterministically."""
-    items = sorted(items, key=lambda it: it.article.id)
+def _weights(config: Config) -> Weights:
+    return Weights(days=config.story_days, date_penalty=config.story_date_penalty,
+                   place_penalty=config.story_place_penalty, actor_penalty=config.story_actor_penalty)
+
+
+class _Scorer:
+    """Pair scores: leads' cosine similarity plus event evidence; ``None`` for a pair that can never be one."""
+
+    def __init__(self, vectors: np.ndarray, sketches: Sequence[EventSketch], weights: Weights) -> None:
+        self.vectors, self.sketches, self.weights = vectors, sketches, weights
+
+    def score(self, i: int, j: int, similarity: float | None = None) -> float | None:
+        ev = pair_evidence(self.sketches[i], self.sketches[j], self.weights)
+        if ev.veto:
+            return None
+        if similarity is None:
+            similarity = float(self.vectors[i] @ self.vectors[j])
+        return similarity + ev.bonus - ev.penalty
+
+
+def _candidates(vectors: np.ndarray, sketches: Sequence[EventSketch], k: int, floor: float) -> dict[tuple[int, int],
+                                                                                                    float]:
+    """Pairs worth scoring with their leads' similarity: nearest neighbours above ``floor``, and pairs sharing
+    three or more names (a lead worded apart from the others). Memory grows with ``n * k``, not ``n * n``."""
+    from sklearn.neighbors import NearestNeighbors
+
+    n = len(vectors)
+    pairs: dict[tuple[int, int], float] = {}
+    nn = NearestNeighbors(n_neighbors=min(k + 1, n), metric="cosine", algorithm="brute").fit(vectors)
+    dist, idx = nn.kneighbors(vectors)
+    for i in range(n):
+        for d, j in zip(dist[i].tolist(), idx[i].tolist()):
+            if j != i and 1.0 - d >= floor:
+                pairs[(min(i, j), max(i, j))] = 1.0 - d
+    # Shared names through an inverted index: only articles that share a name meet.
+    by_name: dict[str, list[int]] = {}
+    for i, s in enumerate(sketches):
+        for name in s.names:
+            by_name.setdefault(name, []).append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in by_name.values():
+        if 1 < len(members) <= 50:  # a name in more than 50 articles is a topic, not an event
+            for a in range(len(members)):
+                for b in range(a + 1, len(members)):
+                    shared[(members[a], members[b])] += 1
+    for pair, count in shared.items():
+        if count >= 3 and pair not in pairs:
+            pairs[pair] = float(vectors[pair[0]] @ vectors[pair[1]])
+    return pairs
+
+
+def _split(members: list[int], scorer: _Scorer, cut: float, max_dense: int) -> list[list[int]]:
+    """A connected component split by average linkage over its own pairs (a ``len(members)`` square, never the
+    batch's); a component larger than ``max_dense`` is kept whole."""
+    m = len(members)
+    if m < 3 or m > max_dense:
+        return [members]
+    from sklearn.cluster import AgglomerativeClustering
+
+    sims = scorer.vectors[members] @ scorer.vectors[members].T
+    dist = np.zeros((m, m))
+    for a in range(m):
+        for b in range(a + 1, m):
+            s = scorer.score(members[a], members[b], float(sims[a, b]))
+            dist[a, b] = dist[b, a] = _VETO if s is None else min(_VETO, max(0.0, 1.0 - s))
+    if dist.max() <= 1.0 - cut:
+        return [members]
+    labels = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                     distance_threshold=1.0 - cut).fit_predict(dist)
+    groups: dict[int, list[int]] = {}
+    for member, label in zip(members, labels.tolist()):
+        groups.setdefault(label, []).append(member)
+    return sorted(groups.values())
+
+
+def cluster(items: Sequence[LoadedArticle], embedder: Embedder, config: Config) -> list[list[int]]:
+    """Indices of ``items`` per story (``items`` in the order given; sort them first for order-free stories)."""
+    import networkx as nx
+
     n = len(items)
-    if n == 0:
+    if n < 2:
+        return [list(range(n))]
+    vectors = np.asarray(embedder.encode([lead_text(it) for it in items]), dtype=np.float32)
+    sketches = [sketch(it) for it in items]
+    scorer = _Scorer(vectors, sketches, _weights(config))
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    for (i, j), sim in sorted(_candidates(vectors, sketches, config.story_neighbours, config.story_floor).items()):
+        s = scorer.score(i, j, sim)
+        if s is not None and s >= config.story_threshold:
+            graph.add_edge(i, j)
+    cut = config.story_threshold - config.story_cohesion
+    out: list[list[int]] = []
+    for component in sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0]):
+        out.extend(_split(component, scorer, cut, config.story_max_dense))
+    return sorted(out, key=lambda g: g[0])
+
+
+def group_stories(items: Sequence[LoadedArticle], embedder: Embedder, threshold: float | None = None,
+                  config: Config | None = None) -> list[Story]:
+    """Stories of a batch, ordered and named deterministically whatever the order of ``items``."""
+    config = config or Config()
+    if threshold is not None:
+        from dataclasses import replace
+
+        config = replace(config, story_threshold=threshold)
+    items = sorted(items, key=lambda it: it.article.id)
+    if not items:
         return []
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    if n > 1:
-        vectors = embedder.encode([lead_text(it) for it in items])
-        name_sets = [names(it) for it in items]
-        for i in range(n):
-            row = vectors @ vectors[i]  # one row at a time: memory linear in the batch
-            for j in np.nonzero(row >= threshold - 0.2)[0].tolist():
-                if j <= i:
-                    continue
-                shared = len(name_sets[i] & name_sets[j])
-                union = len(name_sets[i] | name_sets[j]) or 1
-                if row[j] >= threshold or (shared >= 3 and shared / union >= name_overlap):
-                    parent[find(i)] = find(j)
-    groups: dict[int, list[LoadedArticle]] = {}
-    for i, it in enumerate(items):
-        groups.setdefault(find(i), []).append(it)
     stories = []
     used: Counter[str] = Counter()
-    for members in sorted(groups.values(), key=lambda g: g[0].article.id):
+    for group in cluster(items, embedder, config):
+        members = [items[i] for i in group]
         title = next((m.article.title for m in members if m.article.title), None) or lead_text(members[0], 80)
         slug = _slug(title)
         used[slug] += 1
         sid = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
-        stories.append(Story(sid, title, tuple(members)))
+        stories.append(Story(sid, title, tuple(members), story_info(members, config.story_days)))
     return stories

@@ -21,16 +21,26 @@ def render_index(stories: Sequence[tuple[str, str, Report]], notes: Sequence[str
         lines.append(f"> {md_inline(note)}")
     if notes:
         lines.append("")
-    lines += ["| story | articles | claims | errors | warnings | notes | top finding |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    lines += ["| story | articles | dates | outlets | claims | errors | warnings | notes | top finding |",
+              "| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | --- |"]
     for sid, title, report in stories:
         sev = {s: sum(1 for f in report.findings if f.severity.value == s) for s in ("error", "warning", "info")}
         top = report.findings[0].message if report.findings else (
             "only one article: nothing to compare it with" if len(report.sources) < 2 else "no findings")
         top = top if len(top) <= 100 else top[:99] + "…"
-        lines.append(f"| [{md_inline(title)}]({prefix}{sid}.md) | {len(report.sources)} | {len(report.claims)} | "
+        lines.append(f"| [{md_inline(title)}]({prefix}{sid}.md) | {len(report.sources)} | {_dates(report)} | "
+                     f"{md_inline(', '.join(report.story.outlets)) if report.story else ''} | {len(report.claims)} | "
                      f"{sev['error']} | {sev['warning']} | {sev['info']} | {md_inline(top)} |")
     return "\n".join(lines) + "\n"
+
+
+def _dates(report: Report) -> str:
+    """The story's date span, flagged when its articles lie far apart in time (``StoryInfo.far_apart``)."""
+    info = report.story
+    if info is None or info.first is None or info.last is None:
+        return ""
+    span = info.first.isoformat() if info.first == info.last else f"{info.first.isoformat()} – {info.last.isoformat()}"
+    return f"{span} ⚠ {info.span_days} days apart" if info.far_apart else span
 
 
 def combine(fmt: OutputFormat, parts: Sequence[tuple[str, str, str]], stories: Sequence[tuple[str, str, Report]],
