@@ -43,6 +43,9 @@ bench: $(STAMP)  ## Benchmark the pipeline per stage and corpus size (writes rep
 bench-edits: $(STAMP)  ## Single-fact edits of real articles: recall per edit type, false alarms per audit
 	$(BIN)/python -m benchmarks.edits
 
+bench-stories: $(STAMP)  ## Story splitting on batches with gold stories, hard negatives and twin events
+	$(BIN)/python -m benchmarks.stories
+
 lint: $(STAMP)  ## ruff and mypy
 	$(BIN)/ruff check factcheck tests
 	$(BIN)/mypy factcheck --ignore-missing-imports
