@@ -543,14 +543,14 @@ def speaker(art: Article, k: int, rng: random.Random) -> list[Edit]:
     return [replace("speaker", art.text, s, e, n) for s, e, n in _pick(_nonoverlap(cands), k, rng)]
 
 
-_QUOTE = re.compile(r"[“\"]([^“”\"\n]{25,})[”\"]")
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]*)[”\"]")  # pairs in order, so a closing mark never opens one
 
 
 def quote_word(art: Article, k: int, rng: random.Random) -> list[Edit]:
     """One content noun or adjective inside a quotation -> an unrelated word of the same part of speech."""
     cands = []
     for m in _QUOTE.finditer(art.text):
-        if not _in_body(art, m.start()):
+        if not _in_body(art, m.start()) or len(m.group(1)) < 25:
             continue
         words = []
         for w in re.finditer(r"\b[a-z]{5,}\b", m.group(1)):

@@ -30,7 +30,23 @@ def claim_text(claim: Claim) -> str:
     return claim.quote if claim.type == ClaimType.QUOTE and claim.quote else claim.text
 
 
-def _statement_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], config: Config):
+#: Share of the longer claim's words that two statements must have in order, for the words alone to align them
+#: when their embeddings do not (one name for another can move a short sentence far in the model's space).
+LEXICAL_ALIGN = 0.8
+_LEXICAL_MIN_WORDS = 6
+
+
+def _lexical(a: Claim, b: Claim) -> float:
+    ta, tb = tokens(a.text), tokens(b.text)
+    if min(len(ta), len(tb)) < _LEXICAL_MIN_WORDS:
+        return 0.0
+    return symmetric_similarity(ta, tb)
+
+
+def _statement_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], config: Config,
+                     lexical: set[tuple[int, int]] | None = None):
+    """Pairs of statements of different sources to align, most similar first: by the embedding, or (recorded in
+    ``lexical``) by their words when nearly all of them are the same in the same order."""
     if len(idx) < 2:
         return []
     sub = vectors[idx]
@@ -47,6 +63,11 @@ def _statement_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int
             sim = round(1.0 - float(d), 5)
             if sim >= config.group_threshold:
                 pairs.append((sim, i, j))
+            elif lexical is not None and sim >= config.group_threshold * 0.5:
+                lex = _lexical(claims[i], claims[j])
+                if lex >= LEXICAL_ALIGN:
+                    pairs.append((round(config.group_threshold * lex, 5), i, j))
+                    lexical.add((min(i, j), max(i, j)))
     return pairs
 
 
@@ -99,7 +120,21 @@ def _quote_candidates(claims: Sequence[Claim], vectors: np.ndarray, idx: list[in
     return sorted(out)
 
 
-def _quote_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], config: Config):
+def _frame_similarity(a: Claim, b: Claim) -> float:
+    """How alike two quotations' sentences are, the quoted words left out (0 when the quotes share no word)."""
+    qa, qb = set(tokens(a.quote or "")), set(tokens(b.quote or ""))
+    if not qa & qb:
+        return 0.0
+    fa = tuple(t for t in tokens(a.sentence.text) if t not in qa)
+    fb = tuple(t for t in tokens(b.sentence.text) if t not in qb)
+    if min(len(fa), len(fb)) < _LEXICAL_MIN_WORDS:
+        return 0.0
+    sim = symmetric_similarity(fa, fb)
+    return sim if sim >= LEXICAL_ALIGN else 0.0
+
+
+def _quote_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], config: Config,
+                 by_frame: set[tuple[int, int]] | None = None):
     toks = {i: tokens(claims[i].quote or "") for i in idx}
     places = _places_by_source(claims)
     pairs = []
@@ -110,6 +145,11 @@ def _quote_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], c
         if min(la, lb) <= 3 and max(la, lb) > 3 * min(la, lb):
             continue  # a two-word phrase inside a long remark is too weak a link to group them
         sim = similarity(toks[i], toks[j])
+        if sim < config.quote_threshold and min(la, lb) <= 3 and la == lb:
+            # A short quotation with one word changed: the same remark when the sentences around it are the same.
+            sim = _frame_similarity(claims[i], claims[j])
+            if sim and by_frame is not None:
+                by_frame.add((min(i, j), max(i, j)))
         if sim >= config.quote_threshold and _speakers_compatible(claims[i], claims[j], sim, places):
             # A few shared words are weak evidence; renderings of equal length pair first.
             score = sim * (0.5 + 0.5 * min(1.0, min(la, lb) / 8)) + 0.1 * min(la, lb) / max(1, max(la, lb))
@@ -119,7 +159,8 @@ def _quote_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], c
 
 def _grow(claims: Sequence[Claim], pairs, pair_sim, n: int, config: Config, threshold: float,
           same_sim=None, vectors: np.ndarray | None = None,
-          initial: dict[int, list[int]] | None = None) -> list[list[int]]:
+          initial: dict[int, list[int]] | None = None,
+          lexical: set[tuple[int, int]] | None = None) -> list[list[int]]:
     """Merge groups from the most similar pair down.
 
     A merge is refused when it would put two claims of one source together (unless one repeats the other) or
@@ -155,7 +196,9 @@ def _grow(claims: Sequence[Claim], pairs, pair_sim, n: int, config: Config, thre
         else:
             cross = [pair_sim(x, y) for x in a[:8] for y in b[:8] if claims[x].source != claims[y].source]
             mean = sum(cross) / len(cross) if cross else 1.0
-        if mean < threshold * 0.9:
+        # A pair aligned by its words joins a single claim to a group even when the model sees them apart.
+        by_words = lexical is not None and (min(i, j), max(i, j)) in lexical and min(len(a), len(b)) == 1
+        if mean < threshold * 0.9 and not by_words:
             continue
         keep, gone = (gi, gj) if len(a) >= len(b) else (gj, gi)
         for x in members[gone]:
@@ -202,11 +245,13 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, config: Config, n_source
     stmt_initial = _identical(claims, other_idx, lambda i: " ".join(claims[i].text.lower().split()))
     quote_initial = _identical(claims, quote_idx, lambda i: " ".join(toks[i]))
     groups: list[list[int]] = []
-    stmt = _grow(claims, _statement_pairs(claims, vectors, sorted(stmt_initial), config), vec_sim, n, config,
-                 config.group_threshold, vectors=vectors, initial=stmt_initial)
+    lexical: set[tuple[int, int]] = set()
+    stmt = _grow(claims, _statement_pairs(claims, vectors, sorted(stmt_initial), config, lexical), vec_sim, n,
+                 config, config.group_threshold, vectors=vectors, initial=stmt_initial, lexical=lexical)
     groups += [g for g in stmt if claims[g[0]].type != ClaimType.QUOTE]
-    quotes = _grow(claims, _quote_pairs(claims, vectors, sorted(quote_initial), config), quote_sim, n, config,
-                   config.quote_threshold, quote_same, initial=quote_initial)
+    by_frame: set[tuple[int, int]] = set()
+    quotes = _grow(claims, _quote_pairs(claims, vectors, sorted(quote_initial), config, by_frame), quote_sim, n,
+                   config, config.quote_threshold, quote_same, initial=quote_initial, lexical=by_frame)
     groups += [g for g in quotes if claims[g[0]].type == ClaimType.QUOTE]
 
     order = {c.id: (c.source, c.index) for c in claims}

@@ -9,7 +9,7 @@ import numpy as np
 
 from factcheck.checks import REGISTRY, CheckContext
 from factcheck.config import Config
-from factcheck.models import Article, Claim, ClaimGroup, Finding, FindingKind, GroupStatus
+from factcheck.models import Article, Claim, ClaimGroup, Evidence, Finding, FindingKind, GroupStatus
 
 _KIND_ORDER = {kind.value: i for i, kind in enumerate(FindingKind)}
 _DIVERGENT = {FindingKind.QUOTE_DIVERGENCE, FindingKind.NUMBER_CONFLICT, FindingKind.DATE_CONFLICT,
@@ -33,7 +33,25 @@ def compare(
         check = REGISTRY[kind]
         for finding in check.run(ctx):
             findings.setdefault(finding.id, finding)
-    ordered = sorted(findings.values(), key=lambda f: (-f.severity.rank, _KIND_ORDER[f.kind.value], -f.score, f.id))
+    kept = _one_root_cause(list(findings.values()))
+    ordered = sorted(kept, key=lambda f: (-f.severity.rank, _KIND_ORDER[f.kind.value], -f.score, f.id))
     divergent = {f.group for f in ordered if f.kind in _DIVERGENT and f.group}
     new_groups = [replace(g, status=GroupStatus.DIVERGENT) if g.id in divergent else g for g in groups]
     return ordered, new_groups
+
+
+def _one_root_cause(findings: list[Finding]) -> list[Finding]:
+    """Drop a person conflict whose every cited name is the speaker of an attribution conflict: a quotation given
+    to another person is reported once, as who said it, not again as a different name in the same sentence."""
+    speakers: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.kind == FindingKind.ATTRIBUTION_CONFLICT:
+            for ev in f.evidence:
+                if ev.role == "speaker":
+                    speakers.setdefault(ev.source, []).append((ev.start, ev.end))
+
+    def spoken(ev: Evidence) -> bool:
+        return any(s < ev.end and ev.start < e for s, e in speakers.get(ev.source, ()))
+
+    return [f for f in findings if not (f.kind == FindingKind.ENTITY_CONFLICT and f.evidence
+                                        and all(ev.role == "person" and spoken(ev) for ev in f.evidence))]

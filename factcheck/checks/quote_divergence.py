@@ -77,7 +77,11 @@ def compare_quotes(probe_text: str, other_text: str) -> Comparison:
         seg = probe[s0:s1]
         seg_surface = probe_surface[s0:s1]
         m = best_window(seg, other.words)
-        if m.matched == 0 or m.matched < min(len(seg), 3) or (m.coverage_a < 0.5 and len(seg) >= 4):
+        # A short quotation of as many words as the other with one word changed is still located there (the
+        # two were aligned as one remark by the sentences around them).
+        one_off = len(seg) == len(other.words) and 2 <= len(seg) <= 3 and m.matched == len(seg) - 1
+        if not one_off and (m.matched == 0 or m.matched < min(len(seg), 3)
+                            or (m.coverage_a < 0.5 and len(seg) >= 4)):
             leftovers.append(seg)
             continue
         a0, a1, b0, b1 = m.a0, m.a1, m.b0, m.b1

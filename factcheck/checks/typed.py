@@ -14,7 +14,9 @@ from factcheck.checks.base import CheckContext, evidence_of, make_finding, short
 from factcheck.checks.pairs import REFERENCES
 from factcheck.config import DEFAULT_SEVERITIES
 from factcheck.difference import Difference, PairDiff, compare_pair
+from factcheck.extract.dates import find_dates
 from factcheck.extract.entities import fold
+from factcheck.extract.numbers import find_numbers
 from factcheck.models import Claim, ClaimGroup, ClaimType, Finding, FindingKind, Severity, Span, WordDiff, WordOp
 
 #: Which finding kind each conflicting slot is reported as.
@@ -36,12 +38,23 @@ SLOT_NAME = {"number": "number", "date": "date", "place": "place", "person": "pe
              "negation": "a negation", "antonym": "opposite words"}
 
 
+def _frame(ctx: CheckContext, c: Claim) -> Claim:
+    """A quote claim read as its whole sentence, with the sentence's own numbers and dates ("FLINT, Mich., Oct. 4
+    (UPI) — ... a “crazy system”": "Oct. 4" is a date of the frame, not of the quotation)."""
+    base, text = c.sentence.start, c.sentence.text
+    article = ctx.articles.get(c.source)
+    numbers = tuple(replace(n, start=n.start + base, end=n.end + base) for n in find_numbers(text))
+    dates = tuple(replace(d, start=d.start + base, end=d.end + base)
+                  for d in find_dates(text, article.published if article else None))
+    return replace(c, span=c.sentence, numbers=numbers, dates=dates)
+
+
 def _pairs(ctx: CheckContext, group: ClaimGroup) -> Iterator[tuple[Claim, Claim]]:
     members = [c for c in ctx.members(group) if c.type != ClaimType.QUOTE]
     if not members:
         # One remark quoted by several sources: compare the sentences around the quotation ("…,” Rep. Clyburn told
         # NBC"); the quoted words themselves are the quote check's business and are left out of the diff.
-        members = [replace(c, span=c.sentence) for c in ctx.members(group) if c.type == ClaimType.QUOTE]
+        members = [_frame(ctx, c) for c in ctx.members(group) if c.type == ClaimType.QUOTE]
     refs = members[:REFERENCES]
     for i, a in enumerate(refs):
         for b in refs[i + 1:]:

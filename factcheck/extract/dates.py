@@ -81,6 +81,16 @@ def _is_future(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b", text[end:end + 30]))
 
 
+def month_day(text: str) -> tuple[int, int] | None:
+    """The month and day a date mention names, with or without a year ("Jan. 6", "6 January 2017")."""
+    for pattern in (_MDY, _DMY):
+        m = pattern.search(text)
+        if m:
+            return _month(m.group("month")), int(m.group("day"))
+    m = _ISO.search(text)
+    return (int(m.group("month")), int(m.group("day"))) if m else None
+
+
 def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
     """Every date mention in ``text``, resolved against ``reference`` (the article's date) where one is known.
 

@@ -106,6 +106,7 @@ _ABBREV = {
     "capt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "atty", "rev", "hon", "d.c", "a.m",
     "p.m", "e.g", "i.e", "etc", "approx", "est", "dept", "univ", "ave", "blvd", "fig",
+    "adm", "maj", "cmdr", "brig", "sens", "reps", "govs", "gens", "det", "insp", "supt", "lt.gen", "messrs",
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)]*\s+")
 
@@ -127,7 +128,7 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[
         before = text[start:punct + 1]
         word = re.search(r"([\w.]+)\.$", before)
         if word and text[punct] == "." and (word.group(1).lower().rstrip(".") in _ABBREV or
-                                            re.fullmatch(r"[A-Z]", word.group(1).rstrip("."))):
+                                            re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1).rstrip("."))):
             continue
         nxt = text[cut:cut + 1]
         if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "“\"‘«(["):
