@@ -693,7 +693,7 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
     # "Breitbart" as a person): the whole differing stretch is one name on each side, standing in the same place.
     if not out:
         na_, nb_ = _one_name(ra), _one_name(rb)
-        if na_ and nb_ and na_[0].tag != nb_[0].tag:
+        if na_ and nb_ and {na_[0].tag, nb_[0].tag} == {"person", "org"} and _same_frame(ta, tb, na_, nb_):
             ta_, tb_ = _entity_text(a, na_[0]), _entity_text(b, nb_[0])
             if not (same_person(ta_, tb_) or _acronym_of(ta_, tb_)
                     or place_relation(ta_, tb_) not in ("disjoint", "unknown")):
@@ -735,8 +735,24 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
 
 def _same_party(x: str, y: str) -> bool:
     """"party:democrat:nev" (D-Nev.) and "party:democrat" (Democrat): one party, the state told by one side only."""
-    px, py = x.split(":"), y.split(":")
-    return px[1] == py[1] and (len(px) < 3 or len(py) < 3)
+    def parts(key: str) -> tuple[str, str | None]:
+        bits = key.split(":")
+        if bits[0] != "party" or len(bits) < 2:
+            return _parties().get(key, key), None
+        return bits[1], bits[2] if len(bits) > 2 else None
+
+    (px, sx), (py, sy) = parts(x), parts(y)
+    return px == py and (sx is None or sy is None or sx == sy)
+
+
+def _same_frame(ta: tuple[Tok, ...], tb: tuple[Tok, ...], ga: list[Tok], gb: list[Tok]) -> bool:
+    """The same word before and after both stretches ("the ___ and the", "; ___ filed"): one slot, two fillers."""
+    i0, i1 = ta.index(ga[0]), ta.index(ga[-1]) + 1
+    j0, j1 = tb.index(gb[0]), tb.index(gb[-1]) + 1
+    before = (not any(content(t) for t in ta[:i0]) and not any(content(t) for t in tb[:j0])) or (
+        i0 > 0 and j0 > 0 and ta[i0 - 1].key == tb[j0 - 1].key)
+    after = i1 < len(ta) and j1 < len(tb) and ta[i1].key == tb[j1].key
+    return before and after
 
 
 def _one_name(toks: list[Tok]) -> list[Tok]:

@@ -72,6 +72,30 @@ CASES = [
      "The delegation presented Putin with documents outlining the plan.", {("dropped", "number")}),
     ("They invited Umerov to Miami on Thursday to continue the talks.",
      "They invited Umerov to Miami to continue the talks.", {("dropped", "date")}),
+    # a name with a possessive ending is still the name
+    ("The remark came during NBC's forum on national security last week.",
+     "The remark came during CNN's forum on national security last week.", {("conflict", "org")}),
+    ("The court weighed her husband's finances in the divorce case.",
+     "The court weighed her brother's finances in the divorce case.", {("conflict", "kinship")}),
+    # one name for another: the differing words are one name on each side ("State" is not the verb to state)
+    ("The records are held by the State Department in Washington.",
+     "The records are held by the Department of Homeland Security in Washington.", {("conflict", "org")}),
+    # a word inside a number's span is still the organisation it names ("2006 Senate race")
+    ("She won her 2000 and 2006 Senate races in New York easily.",
+     "She won her 2000 and 2006 House races in New York easily.", {("conflict", "org")}),
+    # party and state labels
+    ("Harry Reid (D-Nev.) has been pounding Trump as a con artist.",
+     "Harry Reid (D-Pa.) has been pounding Trump as a con artist.", {("conflict", "party")}),
+    ("Harry Reid (D-Nev.) has been pounding Trump as a con artist.",
+     "Harry Reid (R-Nev.) has been pounding Trump as a con artist.", {("conflict", "party")}),
+    # numbers are counted: one of two sixes changed
+    ("Six women and six men vied for the post this year.", "Seven women and six men vied for the post this year.",
+     {("conflict", "number")}),
+    ("They collected a combined $90 million in August and have about $100 million left.",
+     "They collected a combined $135 million in August and have about $100 million left.", {("conflict", "number")}),
+    # a lone title standing for the person, in the same slot
+    ("During the rally, the former president said the system was crazy.",
+     "During the rally, the former treasurer said the system was crazy.", {("conflict", "role")}),
 ]
 
 
@@ -132,3 +156,12 @@ def test_stem(word: str, expected: str) -> None:
 ])
 def test_roles_conflict(a: str, b: str, expected: bool) -> None:
     assert roles_conflict(a, b) is expected
+
+
+@pytest.mark.parametrize("text,expected", [("Jan. 6", (1, 6)), ("6 January 2017", (1, 6)), ("2016-10-09", (10, 9)),
+                                           ("Oct. 9, 2016", (10, 9)), ("Tuesday", None)])
+def test_month_day_without_a_year(text: str, expected: tuple[int, int] | None) -> None:
+    """An undated article's "Jan. 1" and "Jan. 6" still compare: by month and day."""
+    from factcheck.extract.dates import month_day
+
+    assert month_day(text) == expected
