@@ -367,9 +367,13 @@ def _place_for(old: str, rng: random.Random) -> str:
 
 
 def _good_gpe(e: Any) -> bool:
+    """A place name worth changing: capitalised, no abbreviation, and a real place (spaCy calls some surnames GPE,
+    "Nervo wrote": changing those is a speaker edit, not a place edit)."""
+    from factcheck.places import is_place
+
     t = e.text
     return t[:1].isupper() and "." not in t and "\n" not in t and len(t) > 2 and not t.isupper() \
-        and not t.endswith("'s")
+        and not t.endswith("'s") and is_place(t)
 
 
 def place(art: Article, k: int, rng: random.Random) -> list[Edit]:

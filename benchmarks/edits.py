@@ -131,6 +131,11 @@ def is_detection(f: Any, edit: Edit, sources: tuple[str, ...]) -> bool:
     if kind not in EXPECTED[edit.type] and not (inside and kind == "quote_divergence"):
         return False
     if edit.type in ("drop_paragraph", "drop_sentence"):
+        if kind == "quote_divergence" and _in_quotation(edit.text[:edit.start] + edit.old, edit.start + 1):
+            # A sentence dropped from inside a quotation changes the quoted words: the quote check reports it.
+            return any(_overlaps(e, ORIG, edit.orig_start, edit.orig_end) or _overlaps(e, EDITED, edit.start - 1,
+                                                                                     edit.start + 1)
+                       for e in f.evidence)
         if kind == "omission":
             ok = EDITED in (set(sources) - set(f.sources))
         else:

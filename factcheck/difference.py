@@ -28,7 +28,7 @@ from factcheck.extract.dates import month_day
 from factcheck.extract.entities import fold, same_person, surname
 from factcheck.lexicon import lines, reporting_verbs, word_classes, word_set, words
 from factcheck.models import Claim, DateMention, Number
-from factcheck.places import place_relation
+from factcheck.places import is_place, place_relation
 from factcheck.senses import opposite, same_sense
 
 # --------------------------------------------------------------------------------------------------------------
@@ -697,8 +697,13 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
             ta_, tb_ = _entity_text(a, na_[0]), _entity_text(b, nb_[0])
             if not (same_person(ta_, tb_) or _acronym_of(ta_, tb_)
                     or place_relation(ta_, tb_) not in ("disjoint", "unknown")):
-                labels = {na_[0].tag, nb_[0].tag}
-                out.append(_diff("conflict", "org" if "org" in labels else "person", a, b, na_, nb_))
+                out.append(_diff("conflict", "org", a, b, na_, nb_))
+        elif na_ and nb_ and "place" in {na_[0].tag, nb_[0].tag} and na_[0].tag != nb_[0].tag \
+                and _same_frame(ta, tb, na_, nb_):
+            # A place the parser took for a name ("areas like Duluth"): a place when the gazetteer knows it.
+            ta_, tb_ = _entity_text(a, na_[0]), _entity_text(b, nb_[0])
+            if is_place(ta_) and is_place(tb_) and place_relation(ta_, tb_) == "disjoint":
+                out.append(_diff("conflict", "place", a, b, na_, nb_))
     # Titles and offices.
     ti_a = [t for t in ra if t.tag == "title" or t.text.lower() in _portfolios()]
     ti_b = [t for t in rb if t.tag == "title" or t.text.lower() in _portfolios()]
