@@ -314,6 +314,15 @@ class PairDiff:
 def _number_compatible(a: Number, b: Number) -> bool:
     """Two mentions can be one quantity: equal, within 15% when either is approximate, or a value inside the other's
     range; two ranges must have the same ends ("seven to eight" is not "seven to nine")."""
+    if a.bound and b.bound:
+        # Two bounds: the same bound or two different facts ("at least 150" / "at least 135").
+        return a.bound == b.bound and a.low == b.low and a.high == b.high
+    if a.bound or b.bound:
+        # A bound and a figure: the figure meets the bound, not far beyond it ("more than 60" / "62").
+        bound, value = (a, b) if a.bound else (b, a)
+        if bound.bound == "min":
+            return bound.low <= value.low <= 1.25 * bound.low
+        return 0.75 * bound.high <= value.high <= bound.high
     tol = 0.1 if (a.approx or b.approx) else 0.0
 
     def near(x: float, y: float) -> bool:

@@ -131,6 +131,7 @@ class Number:
     high: float
     unit: str
     approx: bool = False
+    bound: str = ""  # "min" for "at least / more than N", "max" for "up to / under N", "" otherwise
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,11 @@ CASES = [
      {("conflict", "number")}),
     ("They collected a combined $90 million in August and have about $100 million left.",
      "They collected a combined $135 million in August and have about $100 million left.", {("conflict", "number")}),
+    # bounds are not estimates: two bounds differ unless equal; a figure may meet a bound
+    ("The rate must be at least 150 percent of the national average.",
+     "The rate must be at least 135 percent of the national average.", {("conflict", "number")}),
+    ("The campaign raised more than $60 million in August for the race.",
+     "The campaign raised $62 million in August for the race.", set()),
     # a lone title standing for the person, in the same slot
     ("During the rally, the former president said the system was crazy.",
      "During the rally, the former treasurer said the system was crazy.", {("conflict", "role")}),

@@ -25,6 +25,9 @@ APPROX = re.compile(
     r"at least|at most|close to|an estimated|estimated|just over|just under)\s+$",
     re.IGNORECASE,
 )
+# A bound, not an estimate: "at least 150 percent" is not "at least 135 percent", however close the two values.
+_BOUND = re.compile(r"(?<!just )\b(more than|over|at least|less than|under|fewer than|up to|at most)\s+$", re.IGNORECASE)
+_LOWER_BOUNDS = {"more than", "over", "at least"}
 _UNIT_STOP = {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "that", "this",
               "is", "was", "are", "were", "be", "been", "has", "had", "have", "it", "as", "but", "than", "per", "who",
               "which", "he", "she", "they", "we", "i", "you", "more", "less", "years-old", "s"}
@@ -135,7 +138,9 @@ def find_numbers(text: str) -> list[Number]:
         text_span = text[start:end].rstrip(" -")
         before = text[max(0, start - 30):start]
         approx = bool(APPROX.search(before))
-        out.append(Number(start, start + len(text_span), text_span, min(low, high), max(low, high), unit, approx))
+        bound = _BOUND.search(before)
+        out.append(Number(start, start + len(text_span), text_span, min(low, high), max(low, high), unit, approx,
+                          ("min" if bound.group(1).lower() in _LOWER_BOUNDS else "max") if bound else ""))
     for m in _VAGUE_RE.finditer(text):
         if any(n.start < m.end() and m.start() < n.end for n in out):
             continue
