@@ -64,7 +64,7 @@ class Config:
             more is flagged in the index.
         story_date_penalty: score taken off a pair whose text-read dates lie more than ``story_days`` apart.
         story_place_penalty: score taken off a pair whose leads name only places that cannot be one another.
-        story_actor_penalty: score taken off a pair whose leads each name two or more people or bodies, none shared.
+        story_actor_penalty: score taken off a pair whose leads each name two or more people, under half shared.
         story_cohesion: a linked group splits where the mean score between its parts falls below
             ``story_threshold`` minus this (average linkage), so one chance link does not chain two events.
         story_max_dense: a linked group larger than this is kept whole rather than split (its square of pairs).

@@ -30,6 +30,8 @@ _CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "Au
              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 #: A lead names its event's day within this many days before the article's date (or the day after it).
 _LOOK_BACK = 7
+#: How much of an article its place overlap reads.
+_BODY_CHARS = 4000
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class EventSketch:
         actors: surnames of the people the lead names (folded), titles and places left out.
         bodies: whole names of the bodies it names ("republican party").
         names: every multi-word name in the article (folded), for overlap.
+        all_places: the places the article's first few thousand characters name (lower-cased), for overlap.
         figures: the lead's figures other than years and numbers under ten ("300", "6.1").
     """
 
@@ -53,6 +56,7 @@ class EventSketch:
     bodies: frozenset[str]
     names: frozenset[str]
     figures: frozenset[str]
+    all_places: frozenset[str] = frozenset()
 
 
 class PairEvidence(NamedTuple):
@@ -144,11 +148,13 @@ def sketch(item: LoadedArticle, lead_chars: int = 600) -> EventSketch:
     runs = [m.group(0).rstrip("’'").removesuffix("’s").removesuffix("'s") for m in _CAPS.finditer(body)]
     actors: set[str] = set()
     places: list[str] = []
+    text = " ".join(b.text for b in article.blocks)[:_BODY_CHARS]
+    common = set(re.findall(r"\b[a-z][a-z’'-]+\b", text))  # words the article writes in lower case
     for run in runs:
         if " " in run and not _is_place(run):
             name = _actor(run)
-            if name:
-                actors.add(name)
+            if name and (" " in name or name not in {fold(w) for w in common if w[:3] == name[:3]}):
+                actors.add(name)  # "Rally", "Insult" of a headline-cased line are words, not surnames
     for run in runs:
         # "Clinton" is a town, but not in a lead that names Hillary Clinton
         if _is_place(run) and run not in places and (" " in run or fold(run) not in actors):
@@ -160,8 +166,9 @@ def sketch(item: LoadedArticle, lead_chars: int = 600) -> EventSketch:
         if value >= 10 and not (raw.isdigit() and 1900 <= value <= 2100):
             figures.add(raw)
     bodies = {a for a in actors if " " in a or a in lexicon.words("org_heads")}
+    all_places = frozenset(run.lower() for run in (m.group(0) for m in _CAPS.finditer(text)) if _is_place(run))
     return EventSketch(frozenset(days), dated, tuple(places), frozenset(actors - bodies), frozenset(bodies),
-                       _names(item), frozenset(figures))
+                       _names(item), frozenset(figures), all_places - {fold(a) for a in actors})
 
 
 _STOP_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "This", "That",
@@ -237,10 +244,13 @@ def pair_evidence(a: EventSketch, b: EventSketch, w: Weights) -> PairEvidence:
         bonus += w.place_bonus
     elif places == "disjoint":
         penalty += w.place_penalty
+    fewest = min(len(a.all_places), len(b.all_places))
+    if places != "shared" and fewest >= 2 and len(a.all_places & b.all_places) / fewest < 0.25:
+        penalty += w.place_penalty / 2  # the articles are set in other places throughout
     shared_actors = len(a.actors & b.actors)
     bonus += w.actor_bonus * min(shared_actors + len(a.bodies & b.bodies), 3)
-    if not shared_actors and len(a.actors) >= 2 and len(b.actors) >= 2:
-        penalty += w.actor_penalty
+    if min(len(a.actors), len(b.actors)) >= 2 and shared_actors / min(len(a.actors), len(b.actors)) < 0.5:
+        penalty += w.actor_penalty  # most of the people acting in one lead are not in the other
     shared_figures = len(a.figures & b.figures)
     bonus += w.figure_bonus * min(shared_figures, 2)
     if not shared_figures and len(a.figures) >= 2 and len(b.figures) >= 2:
