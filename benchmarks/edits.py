@@ -126,13 +126,16 @@ def is_detection(f: Any, edit: Edit, sources: tuple[str, ...]) -> bool:
     """Whether finding ``f`` reports ``edit`` with an expected kind at the edited (or, for drops, dropped) words."""
     kind = f.kind.value
     # An edit inside a quotation changes the quoted words: a quote divergence is the right finding for it.
-    inside = _in_quotation(edit.text, edit.start) and edit.type not in ("speaker", "drop_paragraph",
-                                                                         "drop_sentence", "add_sentence")
+    if edit.type == "drop_sentence":
+        # A sentence dropped from inside a quotation changes the quoted words: the quote check reports it.
+        inside = _in_quotation(edit.text[:edit.start] + edit.old, edit.start + 1)
+    else:
+        inside = _in_quotation(edit.text, edit.start) and edit.type not in ("speaker", "drop_paragraph",
+                                                                             "add_sentence")
     if kind not in EXPECTED[edit.type] and not (inside and kind == "quote_divergence"):
         return False
     if edit.type in ("drop_paragraph", "drop_sentence"):
-        if kind == "quote_divergence" and _in_quotation(edit.text[:edit.start] + edit.old, edit.start + 1):
-            # A sentence dropped from inside a quotation changes the quoted words: the quote check reports it.
+        if kind == "quote_divergence":
             return any(_overlaps(e, ORIG, edit.orig_start, edit.orig_end) or _overlaps(e, EDITED, edit.start - 1,
                                                                                      edit.start + 1)
                        for e in f.evidence)

@@ -590,8 +590,9 @@ def _drop_same_meaning(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tup
     ra = [t for t in ra if not (t.tag in ("num", "numword") and _key_count(t.key, tb) >= _key_count(t.key, ta))]
     rb = [t for t in rb if not (t.tag in ("num", "numword") and _key_count(t.key, ta) >= _key_count(t.key, tb))]
     # Dates: the same day written another way ("Tuesday" / "December 2").
-    ra = [t for t in ra if not (t.tag == "date" and t.ref >= 0 and _date_in(a.dates[t.ref], b.dates))]
-    rb = [t for t in rb if not (t.tag == "date" and t.ref >= 0 and _date_in(b.dates[t.ref], a.dates))]
+    # Counted too: "Monday, May 2" / "Wednesday, May 2" keeps "Monday" (the other claim names that day once only).
+    ra = [t for t in ra if not (t.tag == "date" and t.ref >= 0 and _date_in(a.dates[t.ref], b.dates, a.dates))]
+    rb = [t for t in rb if not (t.tag == "date" and t.ref >= 0 and _date_in(b.dates[t.ref], a.dates, b.dates))]
     # Places: a place and a place inside it ("Athens" / "Greece").
     # Only against a place in the same slot of the same differing stretch ("in Athens" / "in Greece"): "to Miami" is
     # not "a US official".
@@ -628,8 +629,12 @@ def _key_count(key: str, toks: tuple[Tok, ...]) -> int:
     return sum(t.key == key for t in toks)
 
 
-def _date_in(d: DateMention, others: tuple[DateMention, ...]) -> bool:
-    return any(_date_same(d, o) for o in others)
+def _date_in(d: DateMention, others: tuple[DateMention, ...], own: tuple[DateMention, ...]) -> bool:
+    """The other claim names the day ``d`` names as many times as its own claim does (in any form)."""
+    def count(pool: tuple[DateMention, ...]) -> int:
+        return sum(bool(_date_same(d, o)) for o in pool)
+
+    return count(others) >= max(1, count(own))
 
 
 def _entity_text(claim: Claim, t: Tok) -> str:

@@ -239,7 +239,12 @@ def _open_quote(line: str, following: str) -> bool:
     inside the quotation (a quotation running over paragraphs opens each new paragraph with a mark)."""
     curly_open = line.count("“") > line.count("”")
     straight_open = line.count('"') % 2 == 1
-    return (curly_open or straight_open) and not following.lstrip().startswith(("“", '"', "‘"))
+    # A line that ends a sentence was not cut by wrapping: a quotation left open there runs on (or was never closed)
+    # and the next line is a paragraph of its own, unless that line closes the quotation.
+    ends_sentence = bool(re.search(r"[.!?…:;\]]['’”\"]?\s*$", line))
+    closes = (curly_open and "”" in following.split("“")[0]) or (straight_open and '"' in following)
+    return (curly_open or straight_open) and (closes or not ends_sentence) and not following.lstrip().startswith(
+        ("“", '"', "‘"))
 
 
 def _split_lines(raw: str, markdown: bool) -> list[tuple[int, int, str]]:
