@@ -149,11 +149,11 @@ def sketch(item: LoadedArticle, lead_chars: int = 600) -> EventSketch:
     actors: set[str] = set()
     places: list[str] = []
     text = " ".join(b.text for b in article.blocks)[:_BODY_CHARS]
-    common = set(re.findall(r"\b[a-z][a-z’'-]+\b", text))  # words the article writes in lower case
+    common = {fold(w) for w in set(re.findall(r"\b[a-z][a-z’'-]+\b", text))}  # words it writes in lower case
     for run in runs:
         if " " in run and not _is_place(run):
             name = _actor(run)
-            if name and (" " in name or name not in {fold(w) for w in common if w[:3] == name[:3]}):
+            if name and (" " in name or name not in common):
                 actors.add(name)  # "Rally", "Insult" of a headline-cased line are words, not surnames
     for run in runs:
         # "Clinton" is a town, but not in a lead that names Hillary Clinton
