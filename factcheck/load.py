@@ -226,25 +226,39 @@ def _split_paragraphs(raw: str, markdown: bool) -> list[tuple[int, int, str]]:
         return lines
     wrapped = _wrapped(raw)
     out: list[tuple[int, int, str]] = []
-    for start, end, text in lines:
-        if out and raw[out[-1][1]:start].count("\n") == 1 and (wrapped or _open_quote(out[-1][2], text)):
+    for k, (start, end, text) in enumerate(lines):
+        if out and raw[out[-1][1]:start].count("\n") == 1 and (
+                wrapped or _open_quote(out[-1][2], [t for _, _, t in lines[k:k + _QUOTE_LOOKAHEAD]])):
             out[-1] = (out[-1][0], end, raw[out[-1][0]:end])
         else:
             out.append((start, end, text))
     return out
 
 
-def _open_quote(line: str, following: str) -> bool:
+_QUOTE_LOOKAHEAD = 4
+
+
+def _open_quote(line: str, following: list[str]) -> bool:
     """A line that leaves a quotation open, followed by a line that does not open a new one: the line was wrapped
-    inside the quotation (a quotation running over paragraphs opens each new paragraph with a mark)."""
+    inside the quotation (a quotation running over paragraphs opens each new paragraph with a mark).
+
+    ``following`` is the next line and a few after it. A line that ends a sentence may also end a paragraph whose
+    quotation is never closed (or runs on): it joins the next line only when the quotation closes within the next
+    few lines, so one unclosed mark never swallows the rest of an article."""
+    if not following or following[0].lstrip().startswith(("“", '"', "‘")):
+        return False
     curly_open = line.count("“") > line.count("”")
     straight_open = line.count('"') % 2 == 1
-    # A line that ends a sentence was not cut by wrapping: a quotation left open there runs on (or was never closed)
-    # and the next line is a paragraph of its own, unless that line closes the quotation.
-    ends_sentence = bool(re.search(r"[.!?…:;\]]['’”\"]?\s*$", line))
-    closes = (curly_open and "”" in following.split("“")[0]) or (straight_open and '"' in following)
-    return (curly_open or straight_open) and (closes or not ends_sentence) and not following.lstrip().startswith(
-        ("“", '"', "‘"))
+    if not (curly_open or straight_open):
+        return False
+    if not re.search(r"[.!?…:;\]]['’”\"]?\s*$", line):
+        return True  # cut mid-sentence: wrapped
+    for nxt in following:
+        if nxt.lstrip().startswith(("“", '"', "‘")):
+            return False
+        if (curly_open and "”" in nxt.split("“")[0]) or (straight_open and '"' in nxt):
+            return True
+    return False
 
 
 def _split_lines(raw: str, markdown: bool) -> list[tuple[int, int, str]]:
