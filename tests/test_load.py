@@ -141,3 +141,28 @@ def test_line_wrapped_inside_a_quotation_is_joined() -> None:
     texts = [b.text for b in blocks if not b.text.startswith("Headline")]
     assert texts[0] == "“Mitt Romney was prepared.\nMitt Romney was qualified,” Sen. Claire McCaskill said."
     assert len(texts) == 3  # a paragraph that opens with a mark starts a new paragraph
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_article() -> None:
+    """A paragraph whose quotation is never closed ends at its line: the lines after it stay paragraphs."""
+    from factcheck.load import build_article
+
+    raw = ("Headline of the story\nMore from the report: “Survey vendors condition their samples on age.\n"
+           "THE WEEKEND’S POLLS\n-Smith leads Jones in Ohio. [ARG]\n-Jones leads Smith in Iowa. [PPP]\n"
+           "-Brown gains in Texas. [UT]\n-Brown slips in Utah. [DN]\n")
+    _, blocks = build_article("u", "u.txt", raw, kind="text")
+    texts = [b.text for b in blocks if not b.text.startswith("Headline")]
+    assert texts[0].endswith("samples on age."), texts
+    assert texts[-4:] == ["-Smith leads Jones in Ohio. [ARG]", "-Jones leads Smith in Iowa. [PPP]",
+                          "-Brown gains in Texas. [UT]", "-Brown slips in Utah. [DN]"], texts
+
+
+def test_a_reflowed_quotation_closing_a_few_lines_on_is_joined() -> None:
+    """A quotation broken after a full stop and closed a line or two later is one paragraph (reflowed text)."""
+    from factcheck.load import build_article
+
+    raw = ("Headline of the story\nShe said: “The plan was first shown in May.\nIt did not pass.\n"
+           "It will come back,” she told reporters.\nA new paragraph.\n")
+    _, blocks = build_article("r", "r.txt", raw, kind="text")
+    texts = [b.text for b in blocks if not b.text.startswith("Headline")]
+    assert len(texts) == 2 and texts[0].endswith("she told reporters."), texts
