@@ -434,6 +434,7 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
     ops: list[tuple[str, str, str]] = []
     chunks: list[tuple[list[Difference], list[Tok]]] = []
     tight: list[bool] = []
+    where: list[int] = []  # where each differing stretch starts in ``a``
     shared_anchor = False  # a number or date both claims give alike: they tell the same fact
     for tag, i0, i1, j0, j1 in opcodes:
         wa, wb = " ".join(t.text for t in ta[i0:i1]), " ".join(t.text for t in tb[j0:j1])
@@ -448,6 +449,7 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
                                   left_anchor or right_anchor, text_a, text_b))
         # Tight: the same word on both sides of the change, one of them a content word ("nearly four-year" /
         # "nearly five-year"), so it stands in the same slot however much else the sentences differ.
+        where.append(i0)
         tight.append(left_anchor and right_anchor and i1 - i0 <= 3 and j1 - j0 <= 3
                      and ta[i0 - 1].key == tb[j0 - 1].key and ta[i1].key == tb[j1].key
                      and (content(ta[i0 - 1]) or content(ta[i1])))
@@ -457,11 +459,18 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
     both_quantities = any(t.tag in _QUANTITIES and id(t) in side_a for t in residue) and any(
         t.tag in _QUANTITIES and id(t) not in side_a for t in residue)
     short_side = min(len(content_a), len(content_b)) < 0.5 * max(len(content_a), len(content_b))
-    conflicting = sum(1 for found, _ in chunks if any(d.kind == "conflict" for d in found))
+    # Stretches a word or two apart are one phrase ("Nov. 6 to 10" / "Nov. 12 to 16"): counted as one.
+    phrase = [0] * len(chunks)
+    for k in range(1, len(chunks)):
+        phrase[k] = phrase[k - 1] + (where[k] - where[k - 1] > 2)
+    conflicting = len({phrase[k] for k, (found, _) in enumerate(chunks) if any(d.kind == "conflict" for d in found)})
     # Conflicts in two different kinds of anchor at once (the number killed and the place, the date and the place):
     # two events of one kind, not one event told two ways.
-    slots = {d.slot for found, _ in chunks for d in found if d.kind == "conflict"}
-    two_events = len(slots - {"negation", "antonym"}) > 1
+    by_phrase: dict[int, set[str]] = {}
+    for k, (found, _) in enumerate(chunks):
+        by_phrase.setdefault(phrase[k], set()).update(d.slot for d in found if d.kind == "conflict")
+    slots = {min(v - {"negation", "antonym"}) for v in by_phrase.values() if v - {"negation", "antonym"}}
+    two_events = len(slots) > 1
     for k, (found, _residue) in enumerate(chunks):
         # What else differs: the stretches that are not themselves conflicts ("30 to 50" -> "60 to 80" is one).
         rest = [t for m, (f, r) in enumerate(chunks) if m != k and not any(x.kind == "conflict" for x in f)
@@ -770,7 +779,8 @@ def _same_frame(ta: tuple[Tok, ...], tb: tuple[Tok, ...], ga: list[Tok], gb: lis
     j0, j1 = tb.index(gb[0]), tb.index(gb[-1]) + 1
     before = (not any(content(t) for t in ta[:i0]) and not any(content(t) for t in tb[:j0])) or (
         i0 > 0 and j0 > 0 and ta[i0 - 1].key == tb[j0 - 1].key)
-    after = i1 < len(ta) and j1 < len(tb) and ta[i1].key == tb[j1].key
+    after = (not any(content(t) for t in ta[i1:]) and not any(content(t) for t in tb[j1:])) or (
+        i1 < len(ta) and j1 < len(tb) and ta[i1].key == tb[j1].key)
     return before and after
 
 

@@ -93,6 +93,12 @@ CASES = [
      {("conflict", "number")}),
     ("They collected a combined $90 million in August and have about $100 million left.",
      "They collected a combined $135 million in August and have about $100 million left.", {("conflict", "number")}),
+    # a date range changed at both ends is one change, not two events ("10" is read as a number of its own)
+    ("The poll was conducted Nov. 6 to 10 with 418 primary voters.",
+     "The poll was conducted Nov. 12 to 16 with 418 primary voters.", {("conflict", "date"), ("conflict", "number")}),
+    # a name at the end of the claim, labelled an organisation by the parser, is still the place
+    ("The FBI appears to have abandoned the crime scene in San Bernardino.",
+     "The FBI appears to have abandoned the crime scene in Boise.", {("conflict", "place")}),
     # bounds are not estimates: two bounds differ unless equal; a figure may meet a bound
     ("The rate must be at least 150 percent of the national average.",
      "The rate must be at least 135 percent of the national average.", {("conflict", "number")}),
