@@ -118,6 +118,13 @@ def _surnames(ctx: CheckContext, source: str) -> frozenset[str]:
     return memo[source]
 
 
+def _named_at_quote(claim: Claim) -> bool:
+    """The speaker's mention at the quotation is a name, not a pronoun or a description ("he", "the official")."""
+    mention = claim.speaker_span.text if claim.speaker_span else ""
+    said = {fold(w) for w in mention.split()}
+    return bool(said & {fold(w) for w in (claim.speaker or "").split()}) and mention.lower() not in words("pronouns")
+
+
 def _named_person(ctx: CheckContext, claim: Claim) -> bool:
     """The quote's speaker is a person's name: a full name, or a surname the same source names as a person."""
     words = (claim.speaker or "").split()
@@ -139,6 +146,12 @@ def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
         key = tuple(x for c in sorted((a, b), key=lambda c: c.source) for x in (c.source, c.speaker or ""))
         by_speakers.setdefault(key, []).append((group, a, b))
     for pairs in by_speakers.values():
+        # Confident only where both sources name the speaker at the quotation: a pronoun resolved to two people
+        # (after a paragraph that one source leaves out) is no evidence on its own.
+        named = [p for p in pairs if _named_at_quote(p[1]) and _named_at_quote(p[2])]
+        if not named:
+            continue
+        pairs = named + [p for p in pairs if p not in named]
         group, a, b = pairs[0]
         ev = []
         for _, x, y in pairs:
