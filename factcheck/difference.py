@@ -206,8 +206,12 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
         elif neg and neg.group(1):
             cut = len(neg.group(1))
             pieces = [(raw[:cut], start, start + cut), ("not", start + cut, end)]
-        if "-" in raw and any(p.lower() in _WORD_VALUES or p.isdigit() for p in raw.split("-")):
-            # "four-year", "30-to-50": the number and its unit are words of their own.
+        parts = raw.split("-")
+        named_part = len(parts) > 1 and _mention_at(mentions, start, start + len(parts[0])) is not None \
+            and _mention_at(mentions, start, end) is None
+        if "-" in raw and (named_part or any(p.lower() in _WORD_VALUES or p.isdigit() for p in parts)):
+            # "four-year", "30-to-50": the number and its unit are words of their own; so are a name and its
+            # suffix ("Pakistan-based").
             pieces, at = [], start
             for part in raw.split("-"):
                 pieces.append((part, at, at + len(part)))

@@ -99,6 +99,10 @@ CASES = [
     # a name at the end of the claim, labelled an organisation by the parser, is still the place
     ("The FBI appears to have abandoned the crime scene in San Bernardino.",
      "The FBI appears to have abandoned the crime scene in Boise.", {("conflict", "place")}),
+    # a name inside a hyphenated word is still the name
+    ("They spar over whether a leader of a Pakistan-based group belongs on the sanctions list.",
+     "They spar over whether a leader of a Colombia-based group belongs on the sanctions list.",
+     {("conflict", "place")}),
     # bounds are not estimates: two bounds differ unless equal; a figure may meet a bound
     ("The rate must be at least 150 percent of the national average.",
      "The rate must be at least 135 percent of the national average.", {("conflict", "number")}),
