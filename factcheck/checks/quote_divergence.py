@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
 from factcheck.extract.entities import same_person
-from factcheck.models import Claim, ClaimType, Finding, FindingKind
+from factcheck.models import Claim, ClaimType, Finding, FindingKind, WordDiff, WordOp
 from factcheck.wording import GAP, best_window, diff_opcodes, marked, segments, similarity, surface_tokens, tokens
 
 
@@ -142,6 +142,11 @@ def _same_speaker(a: Claim, b: Claim) -> bool:
     return not (a.speaker and b.speaker) or same_person(a.speaker, b.speaker)
 
 
+def _typed(source_a: str, source_b: str, ops) -> WordDiff:  # type: ignore[no-untyped-def]
+    """The comparison's word operations as a typed diff (the same operations the marked text shows)."""
+    return WordDiff(source_a, source_b, tuple(WordOp(tag, " ".join(old), " ".join(new)) for tag, old, new in ops))
+
+
 def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
     """Diffs, one-line changes and the claims involved when ``a`` and ``b`` render one remark differently.
 
@@ -168,6 +173,7 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
             target = long_c
         by_target.setdefault(target.id, []).append(seg)
     diffs: list[tuple[str, str]] = []
+    typed: list[WordDiff] = []
     changes: list[str] = []
     involved: list[Claim] = []
     structure: list[str] = []
@@ -180,6 +186,7 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
         structure.append(f"{long_c.source} joins into one quotation remarks {short_c.source} quotes separately")
         if comp.changed:
             diffs.append((f"diff {long_c.source} ~ {partner.source}", marked(list(comp.ops))))
+            typed.append(_typed(long_c.source, partner.source, comp.ops))
             changes.append(_change(comp.ops, long_c.source, partner.source))
     targets = [c for c in candidates if c.id in by_target]
     if len(targets) > 1:
@@ -193,8 +200,9 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
         if comp.changed:
             involved += [short_c, target]
             diffs.append((f"diff {short_c.source} ~ {target.source}", marked(list(comp.ops))))
+            typed.append(_typed(short_c.source, target.source, comp.ops))
             changes.append(_change(comp.ops, short_c.source, target.source))
-    return diffs, changes + structure, involved
+    return diffs, changes + structure, involved, typed
 
 
 def _joined_remarks(ctx: CheckContext, short_c: Claim, long_c: Claim,
@@ -290,11 +298,13 @@ def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
                      for other in [_best_counterpart(ctx, alone, source)]
                      if other is not None and not _rendered_elsewhere(ctx, alone, other)]
         diffs: list[tuple[str, str]] = []
+        word_diffs: list[WordDiff] = []
         changes: list[str] = []
         involved: dict[str, Claim] = {}
         for a, b in pairs:
-            d, ch, inv = _compare_pair(ctx, a, b)
+            d, ch, inv, wd = _compare_pair(ctx, a, b)
             diffs += d
+            word_diffs += wd
             changes += ch
             for c in inv:
                 involved.setdefault(c.id, c)
@@ -306,7 +316,9 @@ def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
         lead = (f"Quotation of {speaker} largely reworded ({reworded:.0%} of its words differ; check for a "
                 f"paraphrase or invention presented as a quote)" if reworded >= 0.4
                 else f"Quotation of {speaker} worded differently")
-        message = f"{lead}: {changes[0]}" + (f" (+{len(changes) - 1} more)" if len(changes) > 1 else "")
+        more = len(changes) - 1
+        message = f"{lead}: {changes[0]}" + (
+            f" (and {more} more change{'s' if more > 1 else ''} in this quotation)" if more else "")
         findings.append(make_finding(ctx, FindingKind.QUOTE_DIVERGENCE, group, evidence, message, diffs,
-                                     score=10 + len(changes)))
+                                     score=10 + len(changes), diffs=tuple(dict.fromkeys(word_diffs))))
     return findings
