@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -498,7 +499,7 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
     return PairDiff(a, b, tuple(ops), tuple(diffs), round(overlap, 4))
 
 
-def _merge_inside_mentions(opcodes: list[tuple[str, int, int, int, int]], ta: tuple[Tok, ...],
+def _merge_inside_mentions(opcodes: Sequence[tuple[str, int, int, int, int]], ta: tuple[Tok, ...],
                            tb: tuple[Tok, ...]) -> list[tuple[str, int, int, int, int]]:
     """Join two changes separated only by words of one name that both changes touch: "State Department" /
     "Department of Homeland Security" is one name for another, not a word dropped and three words added."""

@@ -26,7 +26,8 @@ APPROX = re.compile(
     re.IGNORECASE,
 )
 # A bound, not an estimate: "at least 150 percent" is not "at least 135 percent", however close the two values.
-_BOUND = re.compile(r"(?<!just )\b(more than|over|at least|less than|under|fewer than|up to|at most)\s+$", re.IGNORECASE)
+_BOUND = re.compile(r"(?<!just )\b(more than|over|at least|less than|under|fewer than|up to|at most)\s+$",
+                    re.IGNORECASE)
 _LOWER_BOUNDS = {"more than", "over", "at least"}
 _UNIT_STOP = {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "that", "this",
               "is", "was", "are", "were", "be", "been", "has", "had", "have", "it", "as", "but", "than", "per", "who",
