@@ -20,14 +20,14 @@ from factcheck.io import atomic_write
 from factcheck.load import LoadedArticle
 from factcheck.models import Action, Claim, ClaimType, DateMention, Entity, Number, Span
 
-FORMAT = 2
+FORMAT = 3
 
 
 @cache
 def extractor_digest() -> str:
     """Hash of the code and word lists claim extraction runs on, so a changed extractor never reads stale claims."""
     root = Path(__file__).resolve().parent
-    files = [root / "claims.py", root / "load.py", *sorted((root / "extract").glob("*.py")),
+    files = [root / "claims.py", root / "speakers.py", root / "load.py", *sorted((root / "extract").glob("*.py")),
              *sorted((root / "data").glob("*.txt"))]
     h = hashlib.sha1()
     for f in files:
@@ -69,6 +69,7 @@ def claim_from_dict(d: dict) -> Claim:
         id=d["id"], source=d["source"], index=d["index"], type=ClaimType(d["type"]), span=Span(**d["span"]),
         sentence=Span(**d["sentence"]), quote=d["quote"], quote_span=_span(d["quote_span"]), speaker=d["speaker"],
         speaker_span=_span(d["speaker_span"]), cue=d["cue"],
+        speaker_kind=d.get("speaker_kind"), speaker_reason=d.get("speaker_reason"),
         numbers=tuple(Number(**n) for n in d["numbers"]),
         dates=tuple(DateMention(**{**m, "date": _date(m["date"])}) for m in d["dates"]),
         entities=tuple(Entity(**e) for e in d["entities"]),

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from factcheck.extract.attribution import Attribution
 from factcheck.extract.dates import find_dates
 from factcheck.extract.entities import EntityTagger, RawEntity, canonical_names, find_role, fold, surname
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.quotes import find_quotes, split_sentences
-from factcheck.lexicon import reporting_verbs, words
+from factcheck.lexicon import reporting_verbs
 from factcheck.load import Block, LoadedArticle, span_of
 from factcheck.models import Action, Article, Claim, ClaimType, Entity, Quote
+from factcheck.speakers import Resolver, masked, mentions, possessive
 
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _STOP = frozenset(
     "a an the of to in on at for by with from and or but that this these those it its is was are were be been has had "
@@ -28,164 +29,6 @@ _STOP = frozenset(
     "what when where while would will could should can may might not no so than too very just about into over after "
     "before during reporters media".split()
 )
-
-
-@dataclass
-class _Mention:
-    start: int  # offsets into the block text
-    end: int
-    text: str
-    pronoun: bool
-    possessive: bool
-    name: str | None = None  # resolved name
-
-
-@dataclass
-class _Context:
-    """What the speaker resolver remembers while it walks an article."""
-
-    last_subject: str | None = None
-    last_speaker: str | None = None
-    block_subjects: list[str] = field(default_factory=list)
-
-
-def _cue_matches(text: str) -> list[re.Match[str]]:
-    verbs = reporting_verbs()
-    return [m for m in _WORD_RE.finditer(text) if m.group(0).lower() in verbs] + [
-        m for m in re.finditer(r"\baccording to\b", text, re.IGNORECASE)
-    ]
-
-
-def _masked(text: str, quotes: Sequence[Quote]) -> str:
-    """The text with every quotation (marks included) blanked out, offsets unchanged."""
-    chars = list(text)
-    for q in quotes:
-        lo = max(0, q.start - 1)
-        hi = min(len(text), q.end + (1 if q.closed else 0))
-        for i in range(lo, hi):
-            chars[i] = " "
-    return "".join(chars)
-
-
-def _mentions(text: str, masked: str, ents: Sequence[RawEntity], known: dict[str, str], lo: int,
-              hi: int) -> list[_Mention]:
-    """Person mentions and he/she pronouns between ``lo`` and ``hi`` outside quotations."""
-    out: list[_Mention] = []
-    verbs = reporting_verbs()
-    for e in ents:
-        if e.label == "person" and lo <= e.start and e.end <= hi and " ".join(masked[e.start:e.end].split()) == e.text:
-            # The tagger sometimes swallows a headline verb ("Trump Acknowledges"): cut the name there.
-            spans = [(e.start + m.start(), e.start + m.end()) for m in re.finditer(r"\S+", text[e.start:e.end])]
-            keep = next((i for i, (a, b) in enumerate(spans) if text[a:b].lower() in verbs), len(spans))
-            if keep == 0:
-                continue
-            end = spans[keep - 1][1]
-            name = " ".join(text[e.start:end].split())
-            out.append(_Mention(e.start, end, name, False, _possessive(text, end)))
-    taken = [(m.start, m.end) for m in out]
-    # Surnames the tagger missed or labelled as an organisation ("Witkoff" as ORG).
-    for key, _full in known.items():
-        for m in re.finditer(rf"\b{re.escape(key)}\b", masked[lo:hi]):
-            m0, m1 = lo + m.start(), lo + m.end()
-            if not any(a <= m0 < b or a < m1 <= b for a, b in taken):
-                out.append(_Mention(m0, m1, m.group(0), False, _possessive(text, m1)))
-                taken.append((m0, m1))
-    for m in _PRONOUN.finditer(masked, lo, hi):
-        out.append(_Mention(m.start(), m.end(), m.group(0), True, False))
-    return sorted(out, key=lambda x: x.start)
-
-
-def _possessive(text: str, end: int) -> bool:
-    return text[end:end + 2] in ("’s", "'s") or text[end:end + 1] in ("’", "'") and text[end - 1:end] == "s"
-
-
-def _only_title(gap: str) -> bool:
-    """Whether the words between a quotation and a name are nothing but the name's title ("Interior Minister",
-    "the U.S. ambassador"): then the name is the speaker, as when it follows the quotation directly."""
-    titles, modifiers = words("titles"), words("role_modifiers") | words("portfolios")
-    return all(w[:1].isupper() or w.lower().strip(".,") in titles | modifiers | {"the", "a", "an", "of", "for"}
-               for w in gap.split())
-
-
-def _participle(cue: str) -> bool:
-    return cue.lower().endswith("ing")
-
-
-class _Resolver:
-    """Resolve the speaker of each quotation in one article."""
-
-    def __init__(self, known: dict[str, str]) -> None:
-        self.known = known
-        self.ctx = _Context()
-
-    def name_of(self, mention: _Mention) -> str | None:
-        if mention.pronoun:
-            if self.ctx.block_subjects:
-                return self.ctx.block_subjects[-1]
-            return self.ctx.last_subject or self.ctx.last_speaker
-        text = re.sub(r"['’]s?$", "", mention.text).strip()
-        return self.known.get(text, text)
-
-    def subject_of(self, mentions: list[_Mention]) -> str | None:
-        for m in mentions:
-            if not m.possessive:
-                return self.name_of(m)
-        return None
-
-    def speaker(
-        self, text: str, masked: str, sent: tuple[int, int], quote: Quote, quotes: Sequence[Quote],
-        mentions: list[_Mention], block_speaker: str | None,
-    ) -> tuple[str | None, _Mention | None, str | None]:
-        s0, s1 = sent
-        inside = [m for m in mentions if s0 <= m.start < s1]
-        # Frame after the quote, up to the next quote or sentence end: ``"...," Trump said`` / ``said X``.
-        nxt = min([q.start - 1 for q in quotes if q.start > quote.end] + [s1])
-        after = masked[quote.end:nxt]
-        cues_after = [m for m in _cue_matches(after) if m.start() < 80]
-        if cues_after:
-            cue = cues_after[0]
-            c0, c1 = quote.end + cue.start(), quote.end + cue.end()
-            before_cue = [m for m in inside if quote.end <= m.start and m.end <= c0
-                          and _only_title(masked[quote.end:m.start].strip(" ,.;:—–-\"”’"))]
-            if before_cue:
-                m = before_cue[-1]
-                return self.name_of(m), m, cue.group(0)
-            after_cue = [m for m in inside if m.start >= c1 and not m.possessive and m.start < nxt]
-            if after_cue:
-                m = after_cue[0]
-                return self.name_of(m), m, cue.group(0)
-        # Frame before the quote: ``Trump stated, "..."`` / ``Rubio noted that "some progress"`` / ``..., adding ...``.
-        prev_q = max([q.end for q in quotes if q.end <= quote.start] + [s0])
-        before = masked[s0:quote.start]
-        cues_before = [m for m in _cue_matches(before) if s0 + m.start() >= prev_q - 1] or _cue_matches(before)
-        if cues_before:
-            cue = cues_before[-1]
-            c0 = s0 + cue.start()
-            if _participle(cue.group(0)):
-                subject = [m for m in inside if m.start < c0 and not m.possessive]
-                if subject:
-                    return self.name_of(subject[0]), subject[0], cue.group(0)
-            candidates = [m for m in inside if m.end <= c0 and not m.possessive]
-            if candidates:
-                m = candidates[-1]
-                return self.name_of(m), m, cue.group(0)
-            after_cue = [m for m in inside if m.start >= s0 + cue.end() and m.end <= quote.start and not m.possessive]
-            if after_cue:  # "according to John Hardie, ..."
-                return self.name_of(after_cue[0]), after_cue[0], cue.group(0)
-        # Headline style: ``Trump: Meeting 'Reasonably Good'``.
-        head = masked[s0:quote.start]
-        colon = head.find(":")
-        if colon != -1:
-            before_colon = [m for m in inside if m.end <= s0 + colon and not m.pronoun]
-            if before_colon:
-                return self.name_of(before_colon[-1]), before_colon[-1], ":"
-        # A remark that continues the paragraph's previous quote.
-        if block_speaker:
-            return block_speaker, None, None
-        # A paragraph that is nothing but a quote continues the previous speaker.
-        if not masked[s0:s1].strip(" ,.;:—–-") and self.ctx.last_speaker:
-            return self.ctx.last_speaker, None, None
-        return None, None, None
 
 
 # Wire-style labels in front of a sentence are not part of the claim ("URGENT UPDATE: ...").
@@ -252,7 +95,7 @@ def _claim_entities(article: Article, block: Block, ents: Sequence[RawEntity], l
                 label, canonical = "person", known[e.text]
             raw = span_of(article, block, e.start, e.end)
             blockers = [(x.start, x.end) for x in ents if x is not e and x.label == "person" and x.end <= e.start
-                        and not _possessive(block.text, x.end)]
+                        and not possessive(block.text, x.end)]
             role = find_role(block.text, e.start, e.end, blockers) if label == "person" else None
             out.append(Entity(raw.start, raw.end, raw.text, label, canonical, role))
     return tuple(out)
@@ -291,48 +134,49 @@ def _claim_actions(article: Article, block: Block, actions, lo: int, hi: int, en
 
 def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequence[RawEntity]],
                            actions_per_block: Sequence[Sequence[tuple[int, int, str, int, int, str]]] | None = None,
+                           attributions_per_block: Sequence[Sequence[Attribution]] | None = None,
                            ) -> list[Claim]:
     """All claims of one article, in reading order."""
     if actions_per_block is None:
         actions_per_block = [[] for _ in item.blocks]
+    if attributions_per_block is None:
+        attributions_per_block = [[] for _ in item.blocks]
     actions_of = {id(b): acts for b, acts in zip(item.blocks, actions_per_block)}
     article = item.article
     known = _known_names(ents_per_block)
-    resolver = _Resolver(known)
+    resolver = Resolver(known)
     drafts: list[dict] = []
-    for block, ents in zip(item.blocks, ents_per_block):
+    for block, ents, parsed in zip(item.blocks, ents_per_block, attributions_per_block):
         text = block.text
         quotes = find_quotes(text)
-        masked = _masked(text, quotes)
+        blanked = masked(text, quotes)
         sentences = split_sentences(text, quotes)
         block_speaker: str | None = None
-        resolver.ctx.block_subjects = []
+        resolver.start_block()
         in_flow = block.kind in ("body", "heading")
         dates_all = find_dates(text, article.published)
         for s0, s1 in sentences:
-            mentions = _mentions(text, masked, ents, known, s0, s1)
+            found = mentions(text, blanked, ents, known, s0, s1)
             sent_quotes = [q for q in quotes if s0 <= q.start < s1]
             sent_span = span_of(article, block, s0, s1)
             speakers: list[str | None] = []
             for q in sent_quotes:
-                name, mention, cue = resolver.speaker(text, masked, (s0, s1), q, sent_quotes, mentions, block_speaker)
-                speakers.append(name)
+                att = next((a for a in parsed if a.quote_start < q.end and q.start < a.quote_end), None)
+                who = resolver.speaker(text, blanked, (s0, s1), q, sent_quotes, found, block_speaker, att)
+                speakers.append(who.name)
                 qspan = span_of(article, block, q.start, q.end)
                 drafts.append(dict(
                     type=ClaimType.QUOTE if block.kind != "caption" else ClaimType.CAPTION,
-                    span=qspan, sentence=sent_span, quote=q.text, quote_span=qspan, speaker=name,
-                    speaker_span=span_of(article, block, mention.start, mention.end) if mention else None, cue=cue,
+                    span=qspan, sentence=sent_span, quote=q.text, quote_span=qspan, speaker=who.name,
+                    speaker_span=span_of(article, block, *who.span) if who.span else None, cue=who.cue,
+                    speaker_kind=who.kind if who.name else None, speaker_reason=None if who.name else who.reason,
                     lo=q.start, hi=q.end, block=block, ents=ents, dates=dates_all,
                     frame=(s0, s1, tuple((x.start, x.end) for x in sent_quotes)),
                 ))
-                if name:
-                    block_speaker = name
-                    if in_flow:
-                        resolver.ctx.last_speaker = name
-            subject = resolver.subject_of([m for m in mentions if m.start >= s0])
-            if subject and in_flow:
-                resolver.ctx.block_subjects.append(subject)
-                resolver.ctx.last_subject = subject
+                if who.name:
+                    block_speaker = who.name if who.kind == "person" else block_speaker
+                    resolver.heard(who, in_flow)
+            resolver.read(text, found, ents, s0, s1, in_flow)
             # Lengths with white space folded, so reflowing an article never changes which claims it gives.
             quoted = sum(len(" ".join(text[q.start:q.end].split())) for q in sent_quotes)
             length = max(1, len(" ".join(text[s0:s1].split())))
@@ -374,7 +218,8 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
         claims.append(Claim(
             id=f"{article.id}#c{i}", source=article.id, index=i, type=d["type"], span=d["span"],
             sentence=d["sentence"], quote=d.get("quote"), quote_span=d.get("quote_span"), speaker=d.get("speaker"),
-            speaker_span=d.get("speaker_span"), cue=d.get("cue"), numbers=numbers, dates=dates,
+            speaker_span=d.get("speaker_span"), cue=d.get("cue"), speaker_kind=d.get("speaker_kind"),
+            speaker_reason=d.get("speaker_reason"), numbers=numbers, dates=dates,
             entities=_claim_entities(article, block, d["ents"], lo, hi, known) if d["type"] != ClaimType.QUOTE
             else _frame_entities(article, block, d["ents"], d["frame"], known),
             actions=_claim_actions(article, block, actions_of.get(id(block), ()), lo, hi, d["ents"], known)
@@ -424,7 +269,8 @@ def extract_claims(items: Sequence[LoadedArticle], tagger: EntityTagger | None =
     for item in items:
         n = len(item.blocks)
         part = tagged[pos:pos + n]
-        out[item.article.id] = extract_article_claims(item, [t.entities for t in part], [t.actions for t in part])
+        out[item.article.id] = extract_article_claims(item, [t.entities for t in part], [t.actions for t in part],
+                                                      [t.attributions for t in part])
         pos += n
     return canonicalise_speakers(out)
 

@@ -28,7 +28,8 @@ def _inflect(lemma: str) -> set[str]:
                  "write": {"writes", "wrote", "writing", "written"}, "told": {"told"},
                  "deny": {"denies", "denied", "denying"}, "reply": {"replies", "replied", "replying"},
                  "testify": {"testifies", "testified", "testifying"}, "quip": {"quips", "quipped", "quipping"},
-                 "underscore": {"underscores", "underscored", "underscoring"}}
+                 "underscore": {"underscores", "underscored", "underscoring"},
+                 "sing": {"sings", "sang", "sung", "singing"}, "read": {"reads", "reading"}}
     if lemma in irregular:
         return forms | irregular[lemma]
     if lemma.endswith("e"):
@@ -42,6 +43,11 @@ def _inflect(lemma: str) -> set[str]:
         if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", lemma):
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
+
+
+def inflections(lemma: str) -> set[str]:
+    """The forms of a verb ("say" -> say, says, said, saying)."""
+    return _inflect(lemma.lower())
 
 
 @cache

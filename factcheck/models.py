@@ -179,7 +179,9 @@ class Claim:
     """An atomic claim: one statement, quotation or caption of one source.
 
     ``span`` locates the claim's words in the raw text. For a quote claim ``quote`` holds the verbatim words inside
-    the quotation marks and ``quote_span`` their location; ``speaker`` is the full name the quote is attributed to.
+    the quotation marks and ``quote_span`` their location; ``speaker`` is the full name the quote is attributed to
+    (``speaker_kind`` person or organisation); a quotation whose speaker cannot be resolved has ``speaker`` None
+    and ``speaker_reason`` saying why.
     ``frame`` is the sentence the claim came from.
     """
 
@@ -194,6 +196,8 @@ class Claim:
     speaker: str | None = None
     speaker_span: Span | None = None
     cue: str | None = None
+    speaker_kind: str | None = None  # person or organisation, when a speaker is given
+    speaker_reason: str | None = None  # why a quotation has no speaker ("unnamed source: a spokeswoman ...")
     numbers: tuple[Number, ...] = ()
     dates: tuple[DateMention, ...] = ()
     entities: tuple[Entity, ...] = ()

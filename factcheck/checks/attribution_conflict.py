@@ -140,7 +140,9 @@ def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
     by_speakers: dict[tuple[str, ...], list[tuple[ClaimGroup, Claim, Claim]]] = {}
     for group, a, b in cross_pairs(ctx, quotes=True):
         if not a.speaker or not b.speaker or same_person(a.speaker, b.speaker):
-            continue
+            continue  # an unresolved speaker (None, with its reason) is never one side of a conflict
+        if a.speaker_kind == "organisation" or b.speaker_kind == "organisation":
+            continue  # "the White House" and the spokesman who spoke for it are not two sources of the words
         if not (_named_person(ctx, a) and _named_person(ctx, b)):
             continue  # only two people's names are confidently two people ("Twitter" is no speaker to compare)
         key = tuple(x for c in sorted((a, b), key=lambda c: c.source) for x in (c.source, c.speaker or ""))

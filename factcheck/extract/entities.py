@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from factcheck.extract.attribution import Attribution, find_attributions
+from factcheck.extract.quotes import find_quotes
 from factcheck.lexicon import words
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -33,6 +35,7 @@ class Tagged:
 
     entities: list[RawEntity]
     actions: list[tuple[int, int, str, int, int, str]]
+    attributions: list[Attribution] = field(default_factory=list)
 
 
 class EntityTagger:
@@ -102,7 +105,7 @@ class EntityTagger:
                     ents.append(RawEntity(s0, s1, " ".join(original[s0:s1].split()), label))
             actions = [(back(a), back(b - 1) + 1, act, back(c), back(d - 1) + 1, kind)
                        for a, b, act, c, d, kind in find_actions(doc)]
-            out.append(Tagged(ents, actions))
+            out.append(Tagged(ents, actions, find_attributions(doc, find_quotes(doc.text), back)))
         return out
 
     def tag(self, texts: Sequence[str]) -> list[list[RawEntity]]:

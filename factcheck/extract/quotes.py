@@ -42,10 +42,14 @@ def _closes(text: str, i: int, opener: str) -> bool:
         if ch not in _PAIRS[opener]:
             return False
         return not _is_word(nxt)  # Kushner’s is an apostrophe, not a closing mark
+    prev = text[i - 1] if i > 0 else " "
     if opener == '"':
-        return ch == '"' and not _is_word(nxt)
+        # Sites mix marks: "...” and “..." close as the writer meant.
+        return (ch == '"' or ch == "”" and not prev.isspace()) and not _is_word(nxt)
     if opener == "”":
         return ch == "”"
+    if opener == "“" and ch == '"':
+        return not prev.isspace() and not _is_word(nxt)
     return ch in _PAIRS[opener]
 
 

@@ -23,6 +23,10 @@ def as_records(report: Report) -> dict[str, Any]:
         "claims": [
             {"id": c.id, "source": c.source, "text": c.span.text, "start": c.span.start, "end": c.span.end,
              "type": c.type.value, "quote": c.quote, "speaker": c.speaker,
+             **({"speaker_kind": c.speaker_kind, "speaker_reason": c.speaker_reason,
+                 "speaker_start": c.speaker_span.start if c.speaker_span else None,
+                 "speaker_end": c.speaker_span.end if c.speaker_span else None}
+                if c.type.value == "quote" else {}),
              "numbers": [{"text": n.text, "start": n.start, "end": n.end, "low": n.low, "high": n.high,
                           "unit": n.unit, "approx": n.approx} for n in c.numbers],
              "dates": [{"text": d.text, "start": d.start, "end": d.end,

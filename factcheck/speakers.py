@@ -1,0 +1,396 @@
+"""Speakers of quotations: who said each one, resolved while the claims stage walks an article in reading order.
+
+The parse gives most quotations their cue and source (``factcheck.extract.attribution``); this module turns the
+source into a speaker with a kind:
+
+- a name the tagger found is a person (canonicalised to the fullest form the article uses) or an organisation
+  ("The Kremlin said", "CNN reported");
+- a pronoun ("he", "she") is the nearest earlier person of the article that agrees with it: the paragraph's speakers
+  and subjects first, then the article's, skipping anyone whose gender the article gives otherwise ("Mr.", "Ms.",
+  "spokeswoman"); "it" and "they" go to the nearest organisation;
+- a definite description ("the Indiana governor", "the senator") is the nearest earlier person introduced with that
+  role ("Indiana Gov. Mike Pence"), or an organisation named with that head noun ("the commission");
+- an indefinite one ("a spokeswoman for the campaign", "one Democratic source") is an unnamed source.
+
+A source that cannot be resolved leaves the speaker ``None`` with a reason, never a guess. Quotations the parse does
+not attribute fall back to the frame around them (``"...," Trump said``, a headline ``Trump: ...``, a dash
+signature ``"..." ― Sonya Herridge``), then to the paragraph's previous speaker for a remark that continues, and
+to the previous speaker for a paragraph that is nothing but a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.extract.attribution import GROUP_PRONOUNS, PERSONAL_PRONOUNS, Attribution, Source, is_org_noun
+from factcheck.extract.entities import RawEntity, find_role, fold
+from factcheck.lexicon import lines, reporting_verbs, word_classes, words
+from factcheck.models import Quote
+
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_SIGNATURE = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$")
+@dataclass
+class Mention:
+    start: int  # offsets into the block text
+    end: int
+    text: str
+    pronoun: bool
+    possessive: bool
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said one quotation, as the resolver found it."""
+
+    name: str | None
+    kind: str | None  # person | organisation, when a name is given
+    span: tuple[int, int] | None  # block offsets of the words that name the speaker
+    cue: str | None
+    reason: str | None = None  # why ``name`` is None
+
+
+_NONE = Speaker(None, None, None, None, "no cue or speaker near the quotation")
+
+
+@dataclass
+class _Context:
+    """What the resolver remembers while it walks an article."""
+
+    last_subject: str | None = None
+    last_speaker: str | None = None
+    last_org: str | None = None
+    block_subjects: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)  # every person mention so far, in reading order
+    orgs: list[str] = field(default_factory=list)
+    roles: dict[str, set[str]] = field(default_factory=dict)  # role words each person was introduced with
+    gender: dict[str, str] = field(default_factory=dict)
+
+
+def cue_matches(text: str) -> list[re.Match[str]]:
+    verbs = reporting_verbs()
+    return [m for m in _WORD_RE.finditer(text) if m.group(0).lower() in verbs] + [
+        m for m in re.finditer(r"\baccording to\b", text, re.IGNORECASE)
+    ]
+
+
+def masked(text: str, quotes: Sequence[Quote]) -> str:
+    """The text with every quotation (marks included) blanked out, offsets unchanged."""
+    chars = list(text)
+    for q in quotes:
+        lo = max(0, q.start - 1)
+        hi = min(len(text), q.end + (1 if q.closed else 0))
+        for i in range(lo, hi):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def possessive(text: str, end: int) -> bool:
+    return text[end:end + 2] in ("’s", "'s") or text[end:end + 1] in ("’", "'") and text[end - 1:end] == "s"
+
+
+def mentions(text: str, masked_text: str, ents: Sequence[RawEntity], known: dict[str, str], lo: int,
+             hi: int) -> list[Mention]:
+    """Person mentions and he/she pronouns between ``lo`` and ``hi`` outside quotations."""
+    out: list[Mention] = []
+    verbs = reporting_verbs()
+    for e in ents:
+        if e.label == "person" and lo <= e.start and e.end <= hi and \
+                " ".join(masked_text[e.start:e.end].split()) == e.text:
+            # The tagger sometimes swallows a headline verb ("Trump Acknowledges"): cut the name there.
+            spans = [(e.start + m.start(), e.start + m.end()) for m in re.finditer(r"\S+", text[e.start:e.end])]
+            keep = next((i for i, (a, b) in enumerate(spans) if text[a:b].lower() in verbs), len(spans))
+            if keep == 0:
+                continue
+            end = spans[keep - 1][1]
+            name = " ".join(text[e.start:end].split())
+            out.append(Mention(e.start, end, name, False, possessive(text, end)))
+    taken = [(m.start, m.end) for m in out]
+    # Surnames the tagger missed or labelled as an organisation ("Witkoff" as ORG).
+    window = masked_text[lo:hi]
+    for key in known:
+        if key not in window:
+            continue
+        for m in re.finditer(rf"\b{re.escape(key)}\b", window):
+            m0, m1 = lo + m.start(), lo + m.end()
+            if not any(a <= m0 < b or a < m1 <= b for a, b in taken):
+                out.append(Mention(m0, m1, m.group(0), False, possessive(text, m1)))
+                taken.append((m0, m1))
+    for m in _PRONOUN.finditer(masked_text, lo, hi):
+        out.append(Mention(m.start(), m.end(), m.group(0), True, False))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _only_title(gap: str) -> bool:
+    """Whether the words between a quotation and a name are nothing but the name's title ("Interior Minister",
+    "the U.S. ambassador"): then the name is the speaker, as when it follows the quotation directly."""
+    titles, modifiers = words("titles"), words("role_modifiers") | words("portfolios")
+    return all(w[:1].isupper() or w.lower().strip(".,") in titles | modifiers | {"the", "a", "an", "of", "for"}
+               for w in gap.split())
+
+
+def _participle(cue: str) -> bool:
+    return cue.lower().endswith("ing")
+
+
+def _gendered() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in lines("gendered_nouns.txt"):
+        tag, *forms = line.split()
+        for f in forms:
+            out[f.lower()] = tag
+    return out
+
+
+_GENDER_OF = _gendered()
+
+
+def _first_names() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in lines("first_names.txt"):
+        tag, name = line.split()
+        out[name] = tag
+    return out
+
+
+_FIRST_NAMES = _first_names()
+
+
+def name_gender(name: str) -> str | None:
+    """m or f when a full name's first name tells it ("Hillary Clinton" -> f), else None."""
+    parts = [p for p in re.findall(r"[A-Za-z][a-z'-]+", name)]
+    return _FIRST_NAMES.get(parts[0].lower()) if len(parts) >= 2 else None
+
+
+def _role_words(role: str | None) -> set[str]:
+    if not role:
+        return set()
+    classes = word_classes("role_synonyms")
+    out = set()
+    for w in re.findall(r"[A-Za-z]+", role.lower()):
+        out.add(w)
+        out.add(classes.get(w, w))
+    return out
+
+
+class Resolver:
+    """Resolve the speaker of each quotation in one article, in reading order."""
+
+    def __init__(self, known: dict[str, str]) -> None:
+        self.known = known
+        self.ctx = _Context()
+
+    # -- what the article has said so far -------------------------------------------------------------------
+    def start_block(self) -> None:
+        self.ctx.block_subjects = []
+
+    def read(self, text: str, found: Sequence[Mention], ents: Sequence[RawEntity], lo: int, hi: int,
+             in_flow: bool) -> None:
+        """Remember the people and organisations of the sentence ``text[lo:hi]`` (after its quotations)."""
+        for m in found:
+            if m.pronoun or not (lo <= m.start < hi):
+                continue
+            name = self.name_of(m)
+            if not name:
+                continue
+            self.ctx.people.append(name)
+            blockers = [(x.start, x.end) for x in found if x is not m and not x.pronoun and x.end <= m.start]
+            role = find_role(text, m.start, m.end, blockers)
+            roles = self.ctx.roles.setdefault(name, set())
+            roles.update(_role_words(role))
+            # The words a name is introduced with, titles or not: "Republican presidential nominee Donald Trump",
+            # "Trump, the New York businessman,".
+            roles.update(_role_words(" ".join(re.findall(r"[A-Za-z]+", text[max(lo, m.start - 48):m.start])[-4:])))
+            appos = re.match(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60}),", text[m.end:m.end + 70])
+            if appos:
+                roles.update(_role_words(appos.group(1)))
+            honorific = _HONORIFIC.search(text[max(0, m.start - 6):m.start])
+            tags = {_GENDER_OF.get(w) for w in _role_words(role)} - {None}
+            if honorific:
+                tags = {_GENDER_OF[honorific.group(1).lower()]}
+            if len(tags) != 1:
+                tags = {name_gender(name)} - {None}
+            if len(tags) == 1:
+                self.ctx.gender.setdefault(name, tags.pop())  # type: ignore[arg-type]
+        for e in ents:
+            if e.label in ("org", "group") and lo <= e.start < hi and e.text not in self.known:
+                self.ctx.orgs.append(_org_name(e.text))
+        if in_flow:
+            subject = self.subject_of([m for m in found if m.start >= lo])
+            if subject:
+                self.ctx.block_subjects.append(subject)
+                self.ctx.last_subject = subject
+
+    def heard(self, speaker: Speaker, in_flow: bool) -> None:
+        if speaker.name and speaker.kind == "person":
+            gender = name_gender(speaker.name)
+            if gender:
+                self.ctx.gender.setdefault(speaker.name, gender)
+        if speaker.name and in_flow:
+            if speaker.kind == "organisation":
+                self.ctx.last_org = speaker.name
+            else:
+                self.ctx.last_speaker = speaker.name
+
+    def name_of(self, mention: Mention) -> str | None:
+        if mention.pronoun:
+            return self._person_for(mention.text.lower())
+        text = re.sub(r"['’]s?$", "", mention.text).strip()
+        return self.known.get(text, text)
+
+    def subject_of(self, found: list[Mention]) -> str | None:
+        for m in found:
+            if not m.possessive:
+                return self.name_of(m)
+        return None
+
+    # -- pronouns and descriptions ----------------------------------------------------------------------------
+    def _person_for(self, pronoun: str) -> str | None:
+        want = _GENDER_OF.get(pronoun)
+        order = list(reversed(self.ctx.block_subjects))
+        order += [n for n in (self.ctx.last_subject, self.ctx.last_speaker) if n]
+        order += list(reversed(self.ctx.people[-30:]))
+        for name in order:
+            if want is None or self.ctx.gender.get(name, want) == want:
+                return name
+        return None
+
+    def _described(self, src: Source) -> Speaker:
+        noun, text = src.noun, " ".join(src.text.split())
+        span = (src.head_start, src.head_end)
+        if is_org_noun(noun):
+            if src.owner and src.definite:
+                return Speaker(None, None, span, None, f"unnamed source: {text}")
+            for org in reversed(self.ctx.orgs[-30:]):
+                if noun in fold(org).split():
+                    return Speaker(org, "organisation", span, None)
+            return Speaker(None, None, span, None, f"description not resolved to a name: {text}")
+        if not src.definite or src.owner:
+            return Speaker(None, None, span, None, f"unnamed source: {text}")
+        wanted = _role_words(noun)
+        modifiers = {w.lower() for w in re.findall(r"[A-Za-z]+", text)} - {"the", "this", "that", noun}
+        best: str | None = None
+        for name in reversed(list(dict.fromkeys(reversed(self.ctx.people)))):
+            roles = self.ctx.roles.get(name, set())
+            if wanted & roles:
+                # "the Vermont senator": a candidate introduced with more of the description's words wins.
+                if best is None or len(modifiers & roles) > len(modifiers & self.ctx.roles.get(best, set())):
+                    best = name
+        if best:
+            return Speaker(best, "person", span, None)
+        return Speaker(None, None, span, None, f"description not resolved to a name: {text}")
+
+    def from_source(self, src: Source, cue: str) -> Speaker:
+        """The speaker a parsed source names."""
+        span = (src.head_start, src.head_end)
+        text = " ".join(src.text.split())
+        if src.kind == "pronoun":
+            low = text.lower()
+            if low in ("i", "me"):
+                return Speaker(None, None, span, cue, "first person: the author of the article")
+            if low in PERSONAL_PRONOUNS:
+                name = self._person_for(low)
+                if name:
+                    return Speaker(name, "person", span, cue)
+                return Speaker(None, None, span, cue, f"pronoun “{text}” has no earlier person")
+            if low in GROUP_PRONOUNS and self.ctx.last_org:
+                return Speaker(self.ctx.last_org, "organisation", span, cue)
+            return Speaker(None, None, span, cue, f"pronoun “{text}” not resolved to a name")
+        if src.kind == "nominal":
+            found = self._described(src)
+            return Speaker(found.name, found.kind, found.span, cue, found.reason)
+        clean = re.sub(r"['’]s?$", "", text).strip()
+        if clean in self.known or clean.split()[-1] in self.known and src.kind != "organisation":
+            return Speaker(self.known.get(clean) or self.known[clean.split()[-1]], "person", span, cue)
+        if src.kind == "person":
+            return Speaker(clean, "person", span, cue)
+        if src.kind == "organisation" or fold(clean).split()[-1] in words("org_heads"):
+            return Speaker(_org_name(clean), "organisation", span, cue)
+        return Speaker(clean, "person", span, cue)
+
+    # -- one quotation ------------------------------------------------------------------------------------------
+    def speaker(
+        self, text: str, masked_text: str, sent: tuple[int, int], quote: Quote, quotes: Sequence[Quote],
+        found: list[Mention], block_speaker: str | None, parsed: Attribution | None,
+    ) -> Speaker:
+        if parsed is not None and parsed.source is not None:
+            return self.from_source(parsed.source, parsed.cue)
+        framed = self._framed(text, masked_text, sent, quote, quotes, found)
+        if framed is not None:
+            return framed
+        # A signature after the quotation: ``"..." ― Sonya Herridge``.
+        tail = text[quote.end + (1 if quote.closed else 0):sent[1]]
+        sig = _SIGNATURE.fullmatch(tail)
+        if sig and not masked_text[sent[0]:quote.start].strip(" “\"‘"):
+            name = sig.group(1)
+            return Speaker(self.known.get(name, name), "person",
+                           (sent[1] - len(tail) + sig.start(1), sent[1] - len(tail) + sig.end(1)), "―")
+        s0, s1 = sent
+        # A remark that continues the paragraph's previous quote.
+        if block_speaker:
+            return Speaker(block_speaker, "person", None, None)
+        # A paragraph that is nothing but a quote continues the previous speaker.
+        if not masked_text[s0:s1].strip(" ,.;:—–-") and self.ctx.last_speaker:
+            return Speaker(self.ctx.last_speaker, "person", None, None)
+        return _NONE
+
+    def _framed(self, text: str, masked_text: str, sent: tuple[int, int], quote: Quote, quotes: Sequence[Quote],
+                found: list[Mention]) -> Speaker | None:
+        """The speaker the words around the quotation name, read by position (when the parse gave none)."""
+        s0, s1 = sent
+        inside = [m for m in found if s0 <= m.start < s1]
+
+        def hit(m: Mention, cue: str) -> Speaker | None:
+            name = self.name_of(m)
+            return Speaker(name, "person", (m.start, m.end), cue) if name else None
+
+        # Frame after the quote, up to the next quote or sentence end: ``"...," Trump said`` / ``said X``.
+        nxt = min([q.start - 1 for q in quotes if q.start > quote.end] + [s1])
+        after = masked_text[quote.end:nxt]
+        cues_after = [m for m in cue_matches(after) if m.start() < 80]
+        if cues_after:
+            cue = cues_after[0]
+            c0, c1 = quote.end + cue.start(), quote.end + cue.end()
+            before_cue = [m for m in inside if quote.end <= m.start and m.end <= c0
+                          and _only_title(masked_text[quote.end:m.start].strip(" ,.;:—–-\"”’"))]
+            if before_cue:
+                return hit(before_cue[-1], cue.group(0))
+            after_cue = [m for m in inside if m.start >= c1 and not m.possessive and m.start < nxt]
+            if after_cue:
+                return hit(after_cue[0], cue.group(0))
+        # Frame before the quote: ``Trump stated, "..."`` / ``Rubio noted that "some progress"`` / ``..., adding ...``.
+        prev_q = max([q.end for q in quotes if q.end <= quote.start] + [s0])
+        before = masked_text[s0:quote.start]
+        cues_before = [m for m in cue_matches(before) if s0 + m.start() >= prev_q - 1] or cue_matches(before)
+        if cues_before:
+            cue = cues_before[-1]
+            c0 = s0 + cue.start()
+            if _participle(cue.group(0)):
+                subject = [m for m in inside if m.start < c0 and not m.possessive]
+                if subject:
+                    return hit(subject[0], cue.group(0))
+            candidates = [m for m in inside if m.end <= c0 and not m.possessive]
+            if candidates:
+                return hit(candidates[-1], cue.group(0))
+            after_cue = [m for m in inside if m.start >= s0 + cue.end() and m.end <= quote.start and not m.possessive]
+            if after_cue:  # "according to John Hardie, ..."
+                return hit(after_cue[0], cue.group(0))
+        # Headline style: ``Trump: Meeting 'Reasonably Good'``.
+        head = masked_text[s0:quote.start]
+        colon = head.find(":")
+        if colon != -1:
+            before_colon = [m for m in inside if m.end <= s0 + colon and not m.pronoun]
+            if before_colon:
+                return hit(before_colon[-1], ":")
+        return None
+
+
+def _org_name(text: str) -> str:
+    """An organisation as a speaker: "the White House" -> "White House"; "The New York Post" stays whole."""
+    clean = re.sub(r"['’]s?$", "", " ".join(text.split())).strip()
+    if clean.lower().startswith("the ") and not clean.startswith("The "):
+        clean = clean[4:]
+    return clean

@@ -1,0 +1,81 @@
+"""Speakers resolved from the parse: cue and subject, organisations, pronouns by gender, descriptions by role,
+unnamed sources left None with a reason. Sentences are written for these tests, in the shapes of wire copy."""
+
+from __future__ import annotations
+
+from factcheck.claims import extract_claims
+from factcheck.load import LoadedArticle, build_article
+from factcheck.models import Claim, ClaimType
+
+
+def _quotes(text: str) -> list[Claim]:
+    article, blocks = build_article("t", "t.txt", text, kind="text")
+    per = extract_claims([LoadedArticle(article, tuple(blocks))])
+    return [c for c in per["t"] if c.type == ClaimType.QUOTE]
+
+
+def _speaker_of(text: str, words: str) -> Claim:
+    return next(c for c in _quotes(text) if words in (c.quote or ""))
+
+
+def test_inverted_cue_with_an_appositive_gives_the_name() -> None:
+    c = _speaker_of("Title line here.\n\n“We will not back down,” said Maria Lopez, a spokeswoman for the union, "
+                    "on Tuesday.", "back down")
+    assert c.speaker == "Maria Lopez" and c.speaker_kind == "person"
+
+
+def test_organisation_as_speaker() -> None:
+    c = _speaker_of("Title line here.\n\nThe Kremlin said on Friday that the talks were “useful and constructive.”",
+                    "useful")
+    assert c.speaker == "Kremlin" and c.speaker_kind == "organisation"
+
+
+def test_according_to_names_the_source() -> None:
+    c = _speaker_of("Title line here.\n\nAccording to Reuters, the deal is “all but done.”", "all but done")
+    assert c.speaker == "Reuters"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = ("Title line here.\n\nHillary Clinton met Donald Trump in St. Louis on Sunday.\n\n"
+            "“We need a president who listens,” she said.")
+    assert _speaker_of(text, "listens").speaker == "Hillary Clinton"
+
+
+def test_definite_description_resolves_to_the_person_introduced_with_that_role() -> None:
+    text = ("Title line here.\n\nIndiana Gov. Mike Pence campaigned with Donald Trump in Ohio.\n\n"
+            "The Indiana governor said voters wanted “real change in Washington.”")
+    assert _speaker_of(text, "real change").speaker == "Mike Pence"
+
+
+def test_indefinite_source_is_unnamed_with_a_reason() -> None:
+    c = _speaker_of("Title line here.\n\nA spokeswoman for the campaign said the report was “simply false.”",
+                    "simply false")
+    assert c.speaker is None and c.speaker_reason and "unnamed source" in c.speaker_reason
+
+
+def test_quoted_words_in_a_clause_nobody_reports_are_not_the_neighbour_s() -> None:
+    text = ("Title line here.\n\nMelanie Smith said yes, over and over again, as Donald Trump went on about "
+            "“how the system is rigged.”")
+    assert _speaker_of(text, "rigged").speaker != "Melanie Smith"
+
+
+def test_participle_cue_belongs_to_the_sentence_subject() -> None:
+    text = ("Title line here.\n\nSenator Marco Rubio said envoys Steve Witkoff and Jared Kushner had a good "
+            "meeting, adding that the two sides were “closer than ever.”")
+    assert _speaker_of(text, "closer than ever").speaker == "Marco Rubio"
+
+
+def test_owner_of_a_claim_speaks_the_quoted_words() -> None:
+    text = "Title line here.\n\nFact-checkers examined Donald Trump’s claim that there were “thousands of shootings.”"
+    assert _speaker_of(text, "thousands").speaker == "Donald Trump"
+
+
+def test_mixed_quotation_marks_close_where_the_writer_meant() -> None:
+    text = "Title line here.\n\n“Immunity deals should not be required,\" Rep. Jason Chaffetz said in a statement."
+    c = _speaker_of(text, "Immunity deals")
+    assert c.quote == "Immunity deals should not be required," and c.speaker == "Jason Chaffetz"
+
+
+def test_signature_after_the_quotation() -> None:
+    text = "Title line here.\n\n“He is not fit to lead this country.” ― Sonya Herridge"
+    assert _speaker_of(text, "not fit").speaker == "Sonya Herridge"
