@@ -161,7 +161,7 @@ _FIRST_NAMES = _first_names()
 
 def name_gender(name: str) -> str | None:
     """m or f when a full name's first name tells it ("Hillary Clinton" -> f), else None."""
-    parts = [p for p in re.findall(r"[A-Za-z][a-z'-]+", name)]
+    parts = re.findall(r"[A-Za-z][a-z'-]+", name)
     return _FIRST_NAMES.get(parts[0].lower()) if len(parts) >= 2 else None
 
 
@@ -273,7 +273,7 @@ class Resolver:
         wanted = _role_words(noun)
         modifiers = {w.lower() for w in re.findall(r"[A-Za-z]+", text)} - {"the", "this", "that", noun}
         best: str | None = None
-        for name in reversed(list(dict.fromkeys(reversed(self.ctx.people)))):
+        for name in dict.fromkeys(reversed(self.ctx.people)):  # most recent first
             roles = self.ctx.roles.get(name, set())
             if wanted & roles:
                 # "the Vermont senator": a candidate introduced with more of the description's words wins.

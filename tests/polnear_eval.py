@@ -186,6 +186,7 @@ def source_head(source: str) -> str:
     return (roots[0] if roots else doc[-1]).lemma_.lower()
 
 
+@cache
 def _looks_like_org(source: str) -> bool:
     doc = _nlp()(source)
     return any(e.label_ in ("ORG", "GPE", "NORP") for e in doc.ents) and not any(e.label_ == "PERSON" for e in doc.ents)

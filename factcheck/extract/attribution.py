@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from factcheck.lexicon import lines, reporting_verbs, words
+from factcheck.lexicon import inflections, lines, reporting_verbs, words
 from factcheck.models import Quote
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "his"})
@@ -56,7 +56,8 @@ class Source:
 @dataclass(frozen=True)
 class Attribution:
     """The cue governing one quotation, with its source (None when the parse gives the cue no source). For quoted
-    words in a clause that no cue reports, the clause's verb stands as the cue with ``speech`` False."""
+    words in a clause that no cue reports, the clause's verb stands as the cue ("admires Putin as a “strong
+    leader”")."""
 
     quote_start: int
     quote_end: int
@@ -64,7 +65,6 @@ class Attribution:
     cue_end: int
     cue: str
     source: Source | None
-    speech: bool = True  # False: the verb of a clause that holds quoted words but reports no speech
 
 
 @cache
@@ -74,8 +74,6 @@ def _cue_lemmas() -> frozenset[str]:
 
 @cache
 def _speech_verb_forms() -> frozenset[str]:
-    from factcheck.lexicon import inflections
-
     out: set[str] = set()
     for lemma in words("speech_verbs"):
         out |= inflections(lemma)
@@ -227,9 +225,9 @@ def _bare_cue(sent: Any) -> Any | None:
     return root
 
 
-def _governing_cue(doc: Any, inside: set[int], quoted: set[int]) -> tuple[Any, bool] | None:
-    """The cue whose clause holds the quotation made of the tokens ``inside`` (and True), or, for quoted words
-    inside a clause no cue reports, that clause's verb (and False): "Trump admires Putin as a “strong leader”".
+def _governing_cue(doc: Any, inside: set[int], quoted: set[int]) -> Any | None:
+    """The cue whose clause holds the quotation made of the tokens ``inside`` or, for quoted words inside a clause
+    no cue reports, that clause's verb: "Trump admires Putin as a “strong leader”".
     A cue is never inside a quotation (``quoted``: the tokens of all of them)."""
     toks = [doc[i] for i in sorted(inside)]
     anchors = [t for t in toks if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)]
@@ -239,7 +237,7 @@ def _governing_cue(doc: Any, inside: set[int], quoted: set[int]) -> tuple[Any, b
         # "“...,” he said" parsed with the cue hanging off the quotation's own verb.
         for c in anchor.children:
             if c.i not in quoted and _is_cue(c) and c.dep_ in ("parataxis", "ccomp", "advcl", "conj", "prep"):
-                return c, True
+                return c
         came, tok = anchor, anchor.head
         impersonal = None
         for _ in range(10):
@@ -248,19 +246,19 @@ def _governing_cue(doc: Any, inside: set[int], quoted: set[int]) -> tuple[Any, b
             if tok.i not in quoted and _is_cue(tok):
                 subj = _own_subject(tok)
                 if subj is None or subj.lower_ not in _IMPERSONAL:
-                    return tok, True
+                    return tok
                 impersonal = impersonal or tok  # "She says it underscores that ...": look for her cue above
             if tok.i not in quoted and _own_subject(tok) is not None and tok.pos_ in ("VERB", "AUX"):
                 according = [c for c in tok.children if c.lower_ == "according" and _is_cue(c)]
                 if according:
-                    return according[0], True  # "According to Reuters, the deal is “all but done.”"
+                    return according[0]  # "According to Reuters, the deal is “all but done.”"
                 if clause is None and anchor is anchors[0]:
                     clause = tok
                 if tok.dep_ in _CLAUSE_STOP and impersonal is None:
                     break  # climbing out of a clause with its own subject that nobody reports
             came, tok = tok, tok.head
         if impersonal is not None:
-            return impersonal, True
+            return impersonal
     # A quotation the parser made its own sentence, next to a bare cue: "“...?” Vitter demanded." / "He said: “...”"
     first, last = doc[min(inside)], doc[max(inside)]
     after = last.i + 1
@@ -269,15 +267,15 @@ def _governing_cue(doc: Any, inside: set[int], quoted: set[int]) -> tuple[Any, b
     if after < len(doc) and doc[after].is_sent_start and after > last.i:
         cue = _bare_cue(doc[after].sent)
         if cue is not None:
-            return cue, True
+            return cue
     before = first.i - 1
     while before >= 0 and doc[before].is_punct:
         before -= 1
     if before >= 0 and not doc[before].sent.start > before and doc[before].sent.end <= first.i + 1:
         cue = _bare_cue(doc[before].sent)
         if cue is not None:
-            return cue, True
-    return (clause, False) if clause is not None else None
+            return cue
+    return clause
 
 
 def find_attributions(doc: Any, quotes: Sequence[Quote], back: Callable[[int], int] = lambda i: i,
@@ -291,15 +289,14 @@ def find_attributions(doc: Any, quotes: Sequence[Quote], back: Callable[[int], i
     for q, inside in zip(quotes, spans):
         if not inside:
             continue
-        governed = _governing_cue(doc, inside, quoted)
-        if governed is None:
+        cue = _governing_cue(doc, inside, quoted)
+        if cue is None:
             continue
-        cue, speech = governed
         src_tok = _source_token(cue)
         src = _source(src_tok) if src_tok is not None and src_tok.i not in inside else None
         if src is not None:
             src = Source(back(src.start), back(src.end - 1) + 1, back(src.head_start), back(src.head_end - 1) + 1,
                          src.kind, src.text, src.noun, src.definite, src.owner)
         out.append(Attribution(back(q.start), back(q.end - 1) + 1, back(cue.idx), back(cue.idx + len(cue) - 1) + 1,
-                               cue.text, src, speech))
+                               cue.text, src))
     return out
