@@ -51,3 +51,37 @@ def test_cli_batch_reports(tmp_path: Path) -> None:
     assert "4 stories" in index
     per_story = sorted(p.name for p in (tmp_path / "reports" / "mixed_batch").glob("*.md"))
     assert len(per_story) == 4
+
+
+def test_a_grown_batch_extracts_only_its_new_articles_and_reports_as_a_cold_run(tmp_path: Path, real_embedder,
+                                                                               monkeypatch) -> None:
+    """The claims cache is per article: adding two articles to a batch runs spaCy on those two only, moves no
+    story's findings, and gives the report a cold run on the whole batch gives."""
+    import factcheck.api as api
+    from factcheck.render.json import render_json
+
+    items = load([BATCH])
+    later = {"fire-c", "bank-b"}
+    extracted: list[str] = []
+    real = api.extract_each
+
+    def counting(todo, tagger=None):  # type: ignore[no-untyped-def]
+        extracted.extend(it.article.id for it in todo)
+        return real(todo, tagger)
+
+    monkeypatch.setattr(api, "extract_each", counting)
+    config = Config(cache_dir=str(tmp_path / "claims"))
+    audit_batch_loaded([it for it in items if it.article.id not in later], config, real_embedder)
+    assert sorted(extracted) == sorted(it.article.id for it in items if it.article.id not in later)
+    extracted.clear()
+    grown = audit_batch_loaded(items, config, real_embedder)
+    assert sorted(extracted) == sorted(later)
+    extracted.clear()
+    cold = audit_batch_loaded(items, Config(use_cache=False), real_embedder)
+    assert [s.id for s in grown.stories] == [s.id for s in cold.stories]
+    assert [render_json(s.report) for s in grown.stories] == [render_json(s.report) for s in cold.stories]
+    extracted.clear()
+    # A story whose claims were all cached reads them back unchanged.
+    again = audit_batch_loaded(items, config, real_embedder)
+    assert extracted == []
+    assert [render_json(s.report) for s in again.stories] == [render_json(s.report) for s in cold.stories]

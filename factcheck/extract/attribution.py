@@ -146,12 +146,19 @@ def _source_token(cue: Any) -> Any | None:
 
 
 def _entity_of(tok: Any) -> Any | None:
+    """The named entity ``tok`` is part of, read from the IOB tags around it (``doc.ents`` is rebuilt from the
+    whole document on every access)."""
     if not tok.ent_type_:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    from spacy.tokens import Span
+
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _name_head(tok: Any) -> Any:
@@ -167,7 +174,8 @@ def _described_as_person(tok: Any) -> bool:
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN" and not is_org_noun(c.lemma_.lower()):
             return True
-    after = tok.doc.text[tok.idx + len(tok):tok.idx + len(tok) + 12]
+    doc = tok.doc
+    after = doc[tok.i:min(len(doc), tok.i + 6)].text_with_ws[len(tok.text_with_ws):][:12]
     return bool(re.match(r"\s*\(?[RDI]-[A-Z]", after))
 
 
@@ -187,7 +195,7 @@ def _source(tok: Any) -> Source:
         left = head
         while left.i > 0 and left.doc[left.i - 1].pos_ == "PROPN" and left.doc[left.i - 1].dep_ == "compound":
             left = left.doc[left.i - 1]
-        text = tok.doc.text[left.idx:head.idx + len(head)]
+        text = tok.doc[left.i:head.i + 1].text
         return Source(phrase0, phrase1, left.idx, head.idx + len(head), "name", text)
     # A description: determiner, modifiers and owner to the left; "for the campaign", "of state" to the right.
     left = min((c.left_edge for c in tok.lefts), key=lambda t: t.i, default=tok)
@@ -200,7 +208,7 @@ def _source(tok: Any) -> Source:
             right = c.right_edge
     while right.i > tok.i and right.is_punct:
         right = right.doc[right.i - 1]
-    text = tok.doc.text[left.idx:right.idx + len(right)]
+    text = tok.doc[left.i:right.i + 1].text
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     poss = [c for c in tok.children if c.dep_ == "poss"]
     owner = ""

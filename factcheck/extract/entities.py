@@ -95,17 +95,18 @@ class EntityTagger:
                 return where[i] if i < len(where) else size
 
             ents: list[RawEntity] = []
+            doc_text = doc.text  # built from the tokens on every access
             for ent in doc.ents:
                 label = LABELS.get(ent.label_)
                 if label is None:
                     continue
-                start, end, text = _clean_entity(doc.text, ent.start_char, ent.end_char)
+                start, end, text = _clean_entity(doc_text, ent.start_char, ent.end_char)
                 if text and text[0].isupper():
                     s0, s1 = back(start), back(end - 1) + 1
                     ents.append(RawEntity(s0, s1, " ".join(original[s0:s1].split()), label))
             actions = [(back(a), back(b - 1) + 1, act, back(c), back(d - 1) + 1, kind)
                        for a, b, act, c, d, kind in find_actions(doc)]
-            out.append(Tagged(ents, actions, find_attributions(doc, find_quotes(doc.text), back)))
+            out.append(Tagged(ents, actions, find_attributions(doc, find_quotes(doc_text), back)))
         return out
 
     def tag(self, texts: Sequence[str]) -> list[list[RawEntity]]:

@@ -7,6 +7,7 @@ continue in the next paragraph.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from factcheck.models import Quote
@@ -117,22 +118,24 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)]*\s+")
 
 def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
     """Sentence spans of ``text``. Boundaries inside a quotation are ignored, so a quoted remark of several
-    sentences stays in the sentence that attributes it."""
+    sentences stays in the sentence that attributes it. A sentence longer than :data:`MAX_SENTENCE_WORDS` words
+    (a transcript dump, a scraped page without full stops) is cut at clause boundaries outside quotations, so no
+    later step works on an unbounded sentence."""
     if quotes is None:
         quotes = find_quotes(text)
-    inside = [(q.start, q.end) for q in quotes]
+    inside = sorted((q.start, q.end) for q in quotes)
+    starts = [s for s, _ in inside]
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         cut = m.end()
         punct = m.start()
         closers_end = m.start() + len(m.group(0).rstrip())
-        if any(s <= punct < e and not (punct <= e < closers_end) for s, e in inside):
+        if _within(inside, starts, punct, closers_end):
             continue
-        before = text[start:punct + 1]
-        word = re.search(r"([\w.]+)\.$", before)
-        if word and text[punct] == "." and (word.group(1).lower().rstrip(".") in _ABBREV or
-                                            re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1).rstrip("."))):
+        word = _word_before(text, start, punct)
+        if word and text[punct] == "." and (word.lower().rstrip(".") in _ABBREV or
+                                            re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.rstrip("."))):
             continue
         nxt = text[cut:cut + 1]
         if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "“\"‘«(["):
@@ -142,4 +145,89 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[
     if start < len(text) and text[start:].strip():
         end = len(text.rstrip())
         spans.append((start, end))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if text[s:e].strip():
+            out += _bounded(text, s, e, inside, starts)
+    return out
+
+
+def _within(inside: list[tuple[int, int]], starts: list[int], punct: int, closers_end: int) -> bool:
+    """Whether the mark at ``punct`` lies inside a quotation (not at the quotation's own close). Outermost
+    quotations do not overlap, so only the last one starting at or before ``punct`` can hold it."""
+    k = bisect.bisect_right(starts, punct) - 1
+    if k < 0:
+        return False
+    s, e = inside[k]
+    return s <= punct < e and not (punct <= e < closers_end)
+
+
+def _word_before(text: str, start: int, punct: int) -> str:
+    """The run of word characters and dots that ends at the full stop ``text[punct]`` ("U.S." in "the U.S.")."""
+    if text[punct] != "." or punct == start:
+        return ""
+    i = punct
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i:punct] if i < punct else ""
+
+
+#: Sentences longer than this many words are cut at clause boundaries (real news sentences are shorter: in the
+#: annotated corpus only long quotations, which are never cut, and lists of names run longer).
+MAX_SENTENCE_WORDS = 100
+# Clause boundaries, strongest first: a semicolon, colon or dash; a comma before a conjunction; a comma; a bare
+# conjunction.
+_CLAUSE = re.compile(
+    r"(?P<r0>[;:]|\s[—–]|—)\s+"
+    r"|(?P<r1>,)\s+(?=(?:and|but|or|while|which|who|because|although|though|so|yet|whereas|after|before|when)\b)"
+    r"|(?P<r2>,)\s+"
+    r"|(?P<r3>)\s+(?=(?:and|but|while|because|although|whereas)\s)")
+
+
+def _bounded(text: str, s: int, e: int, inside: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """``text[s:e]`` cut into pieces of at most :data:`MAX_SENTENCE_WORDS` words, each cut at the strongest clause
+    boundary in the second half of the piece, else between two words; never inside a quotation (a quotation
+    longer than the limit stays whole)."""
+    words = [m.start() for m in re.finditer(r"\S+", text[s:e])]
+    if len(words) <= MAX_SENTENCE_WORDS:
+        return [(s, e)]
+    words = [s + w for w in words]
+    cuts: list[tuple[int, int, int]] = []  # (rank, piece end, next start) for every clause boundary
+    for m in _CLAUSE.finditer(text, s, e):
+        rank = next(int(g[1]) for g in ("r0", "r1", "r2", "r3") if m.group(g) is not None)
+        end = m.start() + len(m.group(f"r{rank}"))  # the piece keeps its punctuation
+        cuts.append((rank, end, m.end()))
+    cuts = [c for c in cuts if not _quoted(inside, starts, c[1] - 1) and not _quoted(inside, starts, c[2])]
+    at = [c[2] for c in cuts]
+    out: list[tuple[int, int]] = []
+    first = 0  # index of the piece's first word
+    while len(words) - first > MAX_SENTENCE_WORDS:
+        lo, hi = words[first + MAX_SENTENCE_WORDS // 2], words[first + MAX_SENTENCE_WORDS]
+        window = cuts[bisect.bisect_left(at, lo):bisect.bisect_right(at, hi)]
+        if window:
+            best = min(window, key=lambda c: (c[0], -c[2]))
+            end, nxt = best[1], best[2]
+        else:
+            nxt = hi
+            q = _quoted(inside, starts, hi)
+            if q:  # between two words inside a quotation: cut after it instead
+                k = bisect.bisect_left(words, q[1])
+                if k >= len(words):
+                    break
+                nxt = words[k]
+            end = nxt
+            while end > words[first] and text[end - 1].isspace():
+                end -= 1
+        piece_start = words[first]
+        out.append((piece_start, end))
+        first = bisect.bisect_left(words, nxt)
+    out.append((words[first], e))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _quoted(inside: list[tuple[int, int]], starts: list[int], i: int) -> tuple[int, int] | None:
+    """The quotation holding offset ``i``, if any."""
+    k = bisect.bisect_right(starts, i) - 1
+    if k >= 0 and inside[k][0] <= i < inside[k][1]:
+        return inside[k]
+    return None
