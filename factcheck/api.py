@@ -12,14 +12,14 @@ import numpy as np
 
 from factcheck import __version__
 from factcheck.align import align, claim_text
-from factcheck.claims import extract_claims, sentence_count
+from factcheck.claims import canonicalise_speakers, extract_each, sentence_count
 from factcheck.compare import compare
 from factcheck.config import Config, validate
 from factcheck.embed import CachedEmbedder, Embedder, EmbeddingCache, HashingEmbedder, make_embedder
 from factcheck.errors import InputError
 from factcheck.extract.entities import EntityTagger
 from factcheck.load import ENGLISH, LoadedArticle, article_language, load
-from factcheck.models import Report, SourceSummary
+from factcheck.models import Claim, Report, SourceSummary
 
 _TAGGER: EntityTagger | None = None
 
@@ -71,28 +71,45 @@ def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
     return vectors[[row[t] for t in texts]]
 
 
-def _claims(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None) -> dict:
-    """Extracted claims, from the claims cache when the same articles were audited before. When they must be
-    extracted, the embedding model starts loading meanwhile (it will be needed for the new claims)."""
+def _article_claims(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None,
+                    known: dict[str, list[Claim]] | None = None) -> dict[str, list[Claim]]:
+    """Each article's own claims (before speakers are canonicalised across the story): those in ``known`` (already
+    extracted by this run), those in the claims cache, and the rest extracted now and cached. Only new articles
+    run spaCy; while they do, the embedding model starts loading (their claims will need it)."""
+    from factcheck.claimcache import ClaimCache, article_key
 
-    def extract() -> dict:
+    known = known or {}
+    cache = ClaimCache(config.cache_dir) if config.use_cache else None
+    out: dict[str, list[Claim]] = {}
+    keys: dict[str, str] = {}
+    todo: list[LoadedArticle] = []
+    for item in items:
+        aid = item.article.id
+        if aid in known:
+            out[aid] = known[aid]
+            continue
+        if cache is not None:
+            keys[aid] = article_key(item)
+            found = cache.get(keys[aid])
+            if found is not None:
+                out[aid] = found
+                continue
+        todo.append(item)
+    if todo:
         prefetch = getattr(embedder, "prefetch", None)
         if prefetch is not None:
             prefetch()
-        return extract_claims(items, _tagger())
+        for aid, claims in extract_each(todo, _tagger()).items():
+            out[aid] = claims
+            if cache is not None:
+                cache.put(keys[aid], claims)
+    return {item.article.id: out[item.article.id] for item in items}
 
-    if not config.use_cache:
-        return extract()
-    from factcheck.claimcache import ClaimCache, key_for
 
-    cache = ClaimCache(config.cache_dir)
-    key = key_for(items)
-    found = cache.get(key)
-    if found is not None:
-        return found
-    claims = extract()
-    cache.put(key, claims)
-    return claims
+def _claims(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None,
+            known: dict[str, list[Claim]] | None = None) -> dict[str, list[Claim]]:
+    """A story's claims per source, speakers given the fullest name any of its sources uses."""
+    return canonicalise_speakers(_article_claims(items, config, embedder, known))
 
 
 def audit_loaded(items: Sequence[LoadedArticle], config: Config | None = None,
@@ -131,14 +148,13 @@ def _english_only(items: Sequence[LoadedArticle]) -> tuple[list[LoadedArticle], 
 
 
 def _audit_story(items: Sequence[LoadedArticle], config: Config, embedder: Embedder,
-                 per_source: dict | None = None) -> Report:
-    """One story's audit; ``per_source`` holds its claims when they were extracted beforehand (batch mode)."""
+                 known: dict[str, list[Claim]] | None = None) -> Report:
+    """One story's audit; ``known`` holds articles' claims extracted beforehand (batch mode)."""
     items, notes = _story_items(items)
     items, language_notes = _english_only(items)
     notes = language_notes + notes
     articles = [it.article for it in items]
-    if per_source is None:
-        per_source = _claims(items, config, embedder)
+    per_source = _claims(items, config, embedder, known)
     claims = [c for it in items for c in per_source[it.article.id]]
     vectors = _embed(embedder, [claim_text(c) for c in claims])
     groups = align(claims, vectors, config, n_sources=len(articles))
@@ -253,6 +269,8 @@ def _pretag(items: Sequence[LoadedArticle]) -> None:
 # core; the model needs both only later). Measured on 2 cores: 50 articles 1 s slower with them, 100 about even,
 # 1,000 articles 198 s -> 166 s. Each process holds its own spaCy (~400 MB), so below this none is started.
 EXTRACT_POOL_MIN = 100
+#: New articles per task sent to an extraction process.
+EXTRACT_CHUNK = 10
 
 
 def _extract_processes(n_items: int) -> int:
@@ -293,10 +311,10 @@ def _extract_init() -> None:
             sys.meta_path.remove(hook)  # type: ignore[arg-type]
 
 
-def _extract_story(items: Sequence[LoadedArticle], config: Config) -> dict:
-    """Claims of one story, in an extraction process: the same call the serial audit makes, so the same claims."""
-    story, _ = _story_items(items)
-    return _claims(story, config)
+def _extract_articles(items: Sequence[LoadedArticle], config: Config) -> dict[str, list[Claim]]:
+    """Claims of some new articles, in an extraction process: the same call the serial audit makes, so the same
+    claims; they are cached here too, so work done survives the main process."""
+    return _article_claims(items, config)
 
 
 def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None,
@@ -308,15 +326,16 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
     notes = language_notes + notes
     embedder = embedder or default_embedder(config)
     serial = not scheduler and not (jobs > 1)
+    fresh = _uncached(items, config)  # articles whose claims must be extracted
     pool = None
-    if len(items) > 1 and _new_articles(embedder, items):
-        processes = _extract_processes(len(items)) if serial else 0
+    if len(items) > 1 and (fresh or _new_articles(embedder, items)):
+        processes = _extract_processes(len(fresh)) if serial else 0
         if processes:
             pool = _spawn_pool(processes, _extract_init)  # the processes load spaCy while the leads are embedded
         here = serial and not processes  # claims extracted in this process (not by the pool, jobs or Dask)
-        _warm_up(embedder, load_tagger=here)
+        _warm_up(embedder, load_tagger=here and bool(fresh))
         if here:
-            _pretag(items)  # while the model loads
+            _pretag(fresh)  # while the model loads
     try:
         stories = group_stories(items, embedder, config=config)
         work = [s.articles for s in stories]
@@ -324,11 +343,9 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
             reports = _run_dask(scheduler, work, config)
         elif jobs > 1 and len(stories) > 1:
             reports = _run_pool(jobs, work, config)
-        elif pool is not None:
-            extracted = _extract_in(pool, work, config, notes)
-            reports = [_audit_story(w, config, embedder, c) for w, c in zip(work, extracted)]
         else:
-            reports = [_audit_story(w, config, embedder) for w in work]
+            known = _extract_in(pool, fresh, config, notes) if pool is not None else {}
+            reports = [_audit_story(w, config, embedder, known) for w in work]
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -337,24 +354,38 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
     return Batch(tuple(StoryReport(s.id, s.title, r) for s, r in zip(stories, reports)), tuple(notes))
 
 
-def _extract_in(pool, work: list, config: Config, notes: list[str]) -> list[dict | None]:  # type: ignore[no-untyped-def]
-    """Every story's claims from the extraction processes, all of them before the model runs: side by side, spaCy
-    and torch compete for the same cores and the model's threads lose more than spaCy gains.
+def _extract_in(pool, items: list[LoadedArticle], config: Config,  # type: ignore[no-untyped-def]
+                notes: list[str]) -> dict[str, list[Claim]]:
+    """The new articles' claims from the extraction processes, all of them before the model runs: side by side,
+    spaCy and torch compete for the same cores and the model's threads lose more than spaCy gains.
 
     If the processes cannot run (a script that starts a batch audit without an ``if __name__ == "__main__":``
-    guard, a process killed for memory) the stories get ``None`` and their claims are extracted in this process.
+    guard, a process killed for memory) nothing is returned and the claims are extracted in this process.
     """
     from concurrent.futures.process import BrokenProcessPool
 
+    chunks = [items[k:k + EXTRACT_CHUNK] for k in range(0, len(items), EXTRACT_CHUNK)]
+    extracted: dict[str, list[Claim]] = {}
     try:
-        futures = [pool.submit(_extract_story, w, config) for w in work]
-        extracted: list[dict | None] = [_claims_from(f) for f in futures]
+        futures = [pool.submit(_extract_articles, chunk, config) for chunk in chunks]
+        for f in futures:
+            extracted.update(_claims_from(f))
     except BrokenProcessPool as exc:
         notes.append(f"the claim extraction processes stopped ({exc}); claims were extracted in the main process")
-        return [None] * len(work)
+        return {}
     finally:
         pool.shutdown(cancel_futures=True)
     return extracted
+
+
+def _uncached(items: Sequence[LoadedArticle], config: Config) -> list[LoadedArticle]:
+    """The articles whose claims are not in the claims cache (all of them when the cache is off)."""
+    if not config.use_cache:
+        return list(items)
+    from factcheck.claimcache import ClaimCache, article_key
+
+    cache = ClaimCache(config.cache_dir)
+    return [it for it in items if not cache.has(article_key(it))]
 
 
 def _claims_from(future) -> dict:  # type: ignore[no-untyped-def]

