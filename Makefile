@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup browser audit test screenshots bench bench-edits lint clean
+.PHONY: help setup browser audit test screenshots bench bench-edits bench-shapes bench-incremental lint clean
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -37,8 +37,16 @@ test: $(STAMP) browser  ## Run the test suite (the HTML report is checked in hea
 screenshots: $(STAMP) browser  ## README screenshots of the HTML and terminal reports (docs/screenshot-*.png)
 	$(BIN)/python -m tests.screenshots
 
-bench: $(STAMP)  ## Benchmark the pipeline per stage and corpus size (writes reports/bench.md)
+bench: $(STAMP)  ## Benchmark per stage and corpus size, pathological shapes, a grown batch (reports/bench*.md)
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.shapes
+	$(BIN)/python -m benchmarks.incremental
+
+bench-shapes: $(STAMP)  ## Giant paragraph, giant sentence, many quotes, many lines, deep HTML: s and MB per MB
+	$(BIN)/python -m benchmarks.shapes
+
+bench-incremental: $(STAMP)  ## 1,000 articles, then +10 new on the same cache: the second run's share
+	$(BIN)/python -m benchmarks.incremental
 
 bench-edits: $(STAMP)  ## Single-fact edits of real articles: recall per edit type, false alarms per audit
 	$(BIN)/python -m benchmarks.edits

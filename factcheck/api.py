@@ -149,10 +149,27 @@ def _english_only(items: Sequence[LoadedArticle]) -> tuple[list[LoadedArticle], 
 
 def _audit_story(items: Sequence[LoadedArticle], config: Config, embedder: Embedder,
                  known: dict[str, list[Claim]] | None = None) -> Report:
-    """One story's audit; ``known`` holds articles' claims extracted beforehand (batch mode)."""
+    """One story's audit; ``known`` holds articles' claims extracted beforehand (batch mode). With the cache on, a
+    story audited before with the same articles, settings, model and code gets its stored report."""
     items, notes = _story_items(items)
     items, language_notes = _english_only(items)
     notes = language_notes + notes
+    reuse = None
+    if config.use_cache:
+        from factcheck.reportcache import ReportCache, story_key
+
+        reuse, key = ReportCache(config.cache_dir), story_key(items, config, getattr(embedder, "name", config.model))
+        found = reuse.get(key)
+        if found is not None:
+            return found
+    report = _fresh_report(items, notes, config, embedder, known)
+    if reuse is not None:
+        reuse.put(key, report)
+    return report
+
+
+def _fresh_report(items: list[LoadedArticle], notes: list[str], config: Config, embedder: Embedder,
+                  known: dict[str, list[Claim]] | None) -> Report:
     articles = [it.article for it in items]
     per_source = _claims(items, config, embedder, known)
     claims = [c for it in items for c in per_source[it.article.id]]

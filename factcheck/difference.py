@@ -17,6 +17,7 @@ Geneva) and a dropped date ("on Thursday").
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -163,17 +164,33 @@ def _clock(text: str) -> str | None:
     return f"t{h:02d}{mi:02d}"
 
 
-def _mention_at(spans: list[tuple[int, int, int, str]], start: int, end: int) -> tuple[int, str] | None:
+def _mention_at(spans: _Mentions, start: int, end: int) -> tuple[int, str] | None:
     """The mention holding the word: a date first ("Oct. 9" is a date, not the number 9), else the narrowest (in
     "her 2006 Senate race" the number's span takes its unit along, but "Senate" is the organisation)."""
     best: tuple[int, int, str] | None = None
-    for s, e, ref, tag in spans:
+    for s, e, ref, tag in spans.around(start):
         if s <= start and end <= e:
             if tag == "date":
                 return ref, tag
             if best is None or e - s < best[0]:
                 best = (e - s, ref, tag)
     return (best[1], best[2]) if best else None
+
+
+class _Mentions:
+    """A claim's mentions (start, end, ref, tag), found by position in logarithmic time: a long claim has many."""
+
+    def __init__(self, spans: list[tuple[int, int, int, str]]) -> None:
+        self._order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self._starts = [spans[k][0] for k in self._order]
+        self._spans = spans
+        self._longest = max((e - s for s, e, _, _ in spans), default=0)
+
+    def around(self, at: int) -> list[tuple[int, int, int, str]]:
+        """The mentions that can hold offset ``at``, in their original order (the order decides ties)."""
+        lo = bisect.bisect_left(self._starts, at - self._longest)
+        hi = bisect.bisect_right(self._starts, at)
+        return [self._spans[k] for k in sorted(self._order[lo:hi])]
 
 
 def tokenize(claim: Claim) -> tuple[Tok, ...]:
@@ -193,6 +210,8 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
     for k, e in enumerate(claim.entities):
         mentions.append((e.start, e.end, k, e.label))
     quoted = [(m.start() + base, m.end() + base) for m in _QUOTED.finditer(text)]
+    quote_starts = [q0 for q0, _ in quoted]
+    index = _Mentions(mentions)
     out: list[Tok] = []
     for m in _WORD.finditer(text):
         raw = m.group(0)
@@ -208,8 +227,8 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
             cut = len(neg.group(1))
             pieces = [(raw[:cut], start, start + cut), ("not", start + cut, end)]
         parts = raw.split("-")
-        named_part = len(parts) > 1 and _mention_at(mentions, start, start + len(parts[0])) is not None \
-            and _mention_at(mentions, start, end) is None
+        named_part = len(parts) > 1 and _mention_at(index, start, start + len(parts[0])) is not None \
+            and _mention_at(index, start, end) is None
         if "-" in raw and (named_part or any(p.lower() in _WORD_VALUES or p.isdigit() for p in parts)):
             # "four-year", "30-to-50": the number and its unit are words of their own; so are a name and its
             # suffix ("Pakistan-based").
@@ -219,8 +238,9 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
                 at += len(part) + 1
         for word, w0, w1 in pieces:
             if word:
-                tok = _token(word, w0, w1, mentions)
-                if any(q0 <= w0 < q1 for q0, q1 in quoted):
+                tok = _token(word, w0, w1, index)
+                k = bisect.bisect_right(quote_starts, w0) - 1  # quoted stretches do not overlap
+                if k >= 0 and w0 < quoted[k][1]:
                     tok = Tok(tok.start, tok.end, tok.text, tok.key, tok.tag, tok.ref, True)
                 out.append(tok)
     return tuple(out)
@@ -229,7 +249,7 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
 _PARTY_STATE = re.compile(r"([RDI])-([A-Z][A-Za-z.]{0,5})$")
 
 
-def _token(word: str, s: int, e: int, mentions: list[tuple[int, int, int, str]]) -> Tok:
+def _token(word: str, s: int, e: int, mentions: _Mentions) -> Tok:
     low = word.lower().replace("’", "'").rstrip(".")
     hit = _mention_at(mentions, s, e)
     if hit is None and low.endswith("'s") and len(low) > 2:
@@ -565,8 +585,12 @@ _SLOTTED = ("num", "date", "year", "time", "place", "person", "org")
 
 def _same_slot(ra: list[Tok], rb: list[Tok], ta: tuple[Tok, ...], tb: tuple[Tok, ...]) -> list[tuple[list[Tok],
                                                                                                         list[Tok]]]:
+    where = {id(toks): {id(t): i for i, t in enumerate(toks)} for toks in (ta, tb)}
+
     def before(toks: tuple[Tok, ...], g: list[Tok]) -> str:
-        i = toks.index(g[0])
+        i = where[id(toks)].get(id(g[0]))
+        if i is None:  # a word rebuilt on the way (same value, another object)
+            i = toks.index(g[0])
         return toks[i - 1].key if i > 0 else ""
 
     ga = [g for g in _groups(ra) if g[0].tag in _SLOTTED]

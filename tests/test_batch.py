@@ -55,8 +55,9 @@ def test_cli_batch_reports(tmp_path: Path) -> None:
 
 def test_a_grown_batch_extracts_only_its_new_articles_and_reports_as_a_cold_run(tmp_path: Path, real_embedder,
                                                                                monkeypatch) -> None:
-    """The claims cache is per article: adding two articles to a batch runs spaCy on those two only, moves no
-    story's findings, and gives the report a cold run on the whole batch gives."""
+    """The claims cache is per article and the report cache per story: adding two articles to a batch runs spaCy
+    on those two only, re-audits only the stories they join, and gives the report a cold run on the whole batch
+    gives."""
     import factcheck.api as api
     from factcheck.render.json import render_json
 
@@ -70,18 +71,30 @@ def test_a_grown_batch_extracts_only_its_new_articles_and_reports_as_a_cold_run(
         return real(todo, tagger)
 
     monkeypatch.setattr(api, "extract_each", counting)
+    audited: list[list[str]] = []
+    fresh_report = api._fresh_report
+
+    def auditing(items, *args):  # type: ignore[no-untyped-def]
+        audited.append(sorted(it.article.id for it in items))
+        return fresh_report(items, *args)
+
+    monkeypatch.setattr(api, "_fresh_report", auditing)
     config = Config(cache_dir=str(tmp_path / "claims"))
     audit_batch_loaded([it for it in items if it.article.id not in later], config, real_embedder)
     assert sorted(extracted) == sorted(it.article.id for it in items if it.article.id not in later)
     extracted.clear()
+    audited.clear()
     grown = audit_batch_loaded(items, config, real_embedder)
     assert sorted(extracted) == sorted(later)
+    # Only the stories the new articles joined are audited again; the others reuse their reports.
+    assert sorted(audited) == [["bank-a", "bank-b"], ["fire-a", "fire-b", "fire-c"]]
     extracted.clear()
     cold = audit_batch_loaded(items, Config(use_cache=False), real_embedder)
     assert [s.id for s in grown.stories] == [s.id for s in cold.stories]
     assert [render_json(s.report) for s in grown.stories] == [render_json(s.report) for s in cold.stories]
     extracted.clear()
     # A story whose claims were all cached reads them back unchanged.
+    audited.clear()
     again = audit_batch_loaded(items, config, real_embedder)
-    assert extracted == []
+    assert extracted == [] and audited == []
     assert [render_json(s.report) for s in again.stories] == [render_json(s.report) for s in cold.stories]

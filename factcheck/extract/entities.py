@@ -79,7 +79,6 @@ class EntityTagger:
         from factcheck.extract.actors import find_actions
 
         nlp = self._load()
-        out: list[Tagged] = []
         # The pipeline reads text with runs of white space folded to one space, so reflowing an article never
         # changes what it finds; offsets are mapped back to the text as given.
         folded = [_fold_space(t) for t in texts]
@@ -87,14 +86,21 @@ class EntityTagger:
         # models are small enough that more threads do not help.
         from threadpoolctl import threadpool_limits
 
+        # A paragraph longer than CHUNK_CHARS (a transcript dump, a scraped page) is parsed in pieces cut at
+        # sentence boundaries: the parse is linear in the text either way, but smaller docs are faster and every
+        # piece is a sentence-complete text, so no quotation or name is cut.
+        pieces = [(k, p0, compact[p0:p1]) for k, (compact, _) in enumerate(folded) for p0, p1 in _pieces(compact)]
         with threadpool_limits(limits=1, user_api="blas"):
-            docs = list(nlp.pipe([compact for compact, _ in folded], batch_size=64))
-        for doc, (_, where), original in zip(docs, folded, texts):
+            docs = list(nlp.pipe([piece for _, _, piece in pieces], batch_size=64))
+        found: list[Tagged] = [Tagged([], [], []) for _ in texts]
+        for doc, (k, p0, _) in zip(docs, pieces):
+            where, original = folded[k][1], texts[k]
 
-            def back(i: int, where: list[int] = where, size: int = len(original)) -> int:
+            def back(i: int, where: list[int] = where, size: int = len(original), p0: int = p0) -> int:
+                i += p0
                 return where[i] if i < len(where) else size
 
-            ents: list[RawEntity] = []
+            ents = found[k].entities
             doc_text = doc.text  # built from the tokens on every access
             for ent in doc.ents:
                 label = LABELS.get(ent.label_)
@@ -104,13 +110,32 @@ class EntityTagger:
                 if text and text[0].isupper():
                     s0, s1 = back(start), back(end - 1) + 1
                     ents.append(RawEntity(s0, s1, " ".join(original[s0:s1].split()), label))
-            actions = [(back(a), back(b - 1) + 1, act, back(c), back(d - 1) + 1, kind)
-                       for a, b, act, c, d, kind in find_actions(doc)]
-            out.append(Tagged(ents, actions, find_attributions(doc, find_quotes(doc_text), back)))
-        return out
+            found[k].actions.extend((back(a), back(b - 1) + 1, act, back(c), back(d - 1) + 1, kind)
+                                    for a, b, act, c, d, kind in find_actions(doc))
+            found[k].attributions.extend(find_attributions(doc, find_quotes(doc_text), back))
+        return found
 
     def tag(self, texts: Sequence[str]) -> list[list[RawEntity]]:
         return [t.entities for t in self.analyse(texts)]
+
+
+#: Paragraphs longer than this many characters are parsed in pieces of about this size.
+CHUNK_CHARS = 20_000
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """``text`` cut at sentence boundaries into consecutive pieces of about :data:`CHUNK_CHARS` characters that
+    together cover it (one piece for any paragraph of ordinary length)."""
+    if len(text) <= CHUNK_CHARS:
+        return [(0, len(text))]
+    from factcheck.extract.quotes import split_sentences
+
+    cuts = [0]
+    for s0, _ in split_sentences(text):
+        if s0 - cuts[-1] >= CHUNK_CHARS:
+            cuts.append(s0)
+    cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 def _fold_space(text: str) -> tuple[str, list[int]]:

@@ -1,0 +1,72 @@
+"""The story report cache in ``claims/reports/``: a story whose articles, settings, model and code are unchanged
+reuses the report it was given last time, so a rerun with new articles re-audits only the stories they join.
+
+The key holds every article's claims-cache key (text, blocks, metadata, extractor, spaCy pipeline), the settings
+that change findings, the embedding model's name and a hash of the package's code and word lists. Reports are
+stored with :mod:`pickle`: the folder is the user's own, trusted like the installed code (never point
+``cache_dir`` at a folder others can write). Files are written atomically, unreadable ones are ignored, and the
+folder is safe to delete.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import pickle
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from factcheck import __version__
+from factcheck.config import Config
+from factcheck.io import atomic_write
+from factcheck.load import LoadedArticle
+from factcheck.models import Report
+
+FORMAT = 1
+#: Settings that shape how a report is written or where, not what it finds.
+_OUTPUT_ONLY = frozenset({"format", "output", "reports", "reports_dir", "markdown", "jobs", "scheduler",
+                          "cache_dir", "use_cache"})
+
+
+@cache
+def code_digest() -> str:
+    """Hash of the package's code and data files: any change to the tool gives other keys."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha1()
+    for f in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".txt", ".json")):
+        h.update(str(f.relative_to(root)).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def story_key(items: Sequence[LoadedArticle], config: Config, model: str) -> str:
+    from factcheck.claimcache import article_key
+
+    settings = {k: v for k, v in dataclasses.asdict(config).items() if k not in _OUTPUT_ONLY}
+    h = hashlib.sha1(f"factcheck {__version__} reports/{FORMAT} {code_digest()} {model}\x00{settings!r}".encode())
+    for key in sorted(f"{article_key(it)} {it.article.path}" for it in items):  # the report names each path
+        h.update(key.encode())
+    return h.hexdigest()
+
+
+class ReportCache:
+    """Story reports, keyed by :func:`story_key`."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.dir = Path(root) / "reports"
+
+    def get(self, key: str) -> Report | None:
+        try:
+            data = pickle.loads((self.dir / f"{key}.pickle").read_bytes())  # noqa: S301 - the user's own cache
+        except Exception:  # noqa: BLE001 - a missing, torn or stale file is a miss
+            return None
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("report"), Report):
+            return None
+        return data["report"]
+
+    def put(self, key: str, report: Report) -> None:
+        try:
+            atomic_write(self.dir / f"{key}.pickle", pickle.dumps({"format": FORMAT, "report": report}))
+        except Exception:  # noqa: BLE001 - a cache that cannot be written costs speed, never the audit
+            return
