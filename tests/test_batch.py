@@ -98,3 +98,22 @@ def test_a_grown_batch_extracts_only_its_new_articles_and_reports_as_a_cold_run(
     again = audit_batch_loaded(items, config, real_embedder)
     assert extracted == [] and audited == []
     assert [render_json(s.report) for s in again.stories] == [render_json(s.report) for s in cold.stories]
+
+
+def test_torn_or_stale_cache_files_are_misses_never_wrong_reports(tmp_path: Path, real_embedder) -> None:
+    """A claims or report file cut short (a run killed mid-write by something other than our atomic rename, a
+    disk filled up) or from another format is read as absent: the audit redoes that work and reports as cold."""
+    from factcheck.render.json import render_json
+
+    items = [it for it in load([BATCH]) if it.article.id.startswith("fire")]
+    config = Config(cache_dir=str(tmp_path / "claims"))
+    cold = render_json(audit_batch_loaded(items, Config(use_cache=False), real_embedder).stories[0].report)
+    audit_batch_loaded(items, config, real_embedder)
+    claims = sorted((tmp_path / "claims" / "claims").glob("*.json"))
+    reports = sorted((tmp_path / "claims" / "reports").glob("*.pickle"))
+    assert len(claims) == len(items) and len(reports) == 1
+    claims[0].write_text(claims[0].read_text(encoding="utf-8")[:100], encoding="utf-8")
+    claims[1].write_text('{"format": 0, "claims": []}', encoding="utf-8")
+    reports[0].write_bytes(reports[0].read_bytes()[:50])
+    again = audit_batch_loaded(items, config, real_embedder)
+    assert render_json(again.stories[0].report) == cold

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Any
 
 from factcheck.extract.attribution import Attribution, find_attributions
 from factcheck.extract.quotes import find_quotes
@@ -76,7 +77,6 @@ class EntityTagger:
         return [done[t] if t in done else self._ready[t] for t in texts]
 
     def _analyse(self, texts: Sequence[str]) -> list[Tagged]:
-        from factcheck.extract.actors import find_actions
 
         nlp = self._load()
         # The pipeline reads text with runs of white space folded to one space, so reflowing an article never
@@ -90,30 +90,35 @@ class EntityTagger:
         # sentence boundaries: the parse is linear in the text either way, but smaller docs are faster and every
         # piece is a sentence-complete text, so no quotation or name is cut.
         pieces = [(k, p0, compact[p0:p1]) for k, (compact, _) in enumerate(folded) for p0, p1 in _pieces(compact)]
-        with threadpool_limits(limits=1, user_api="blas"):
-            docs = list(nlp.pipe([piece for _, _, piece in pieces], batch_size=64))
         found: list[Tagged] = [Tagged([], [], []) for _ in texts]
-        for doc, (k, p0, _) in zip(docs, pieces):
-            where, original = folded[k][1], texts[k]
-
-            def back(i: int, where: list[int] = where, size: int = len(original), p0: int = p0) -> int:
-                i += p0
-                return where[i] if i < len(where) else size
-
-            ents = found[k].entities
-            doc_text = doc.text  # built from the tokens on every access
-            for ent in doc.ents:
-                label = LABELS.get(ent.label_)
-                if label is None:
-                    continue
-                start, end, text = _clean_entity(doc_text, ent.start_char, ent.end_char)
-                if text and text[0].isupper():
-                    s0, s1 = back(start), back(end - 1) + 1
-                    ents.append(RawEntity(s0, s1, " ".join(original[s0:s1].split()), label))
-            found[k].actions.extend((back(a), back(b - 1) + 1, act, back(c), back(d - 1) + 1, kind)
-                                    for a, b, act, c, d, kind in find_actions(doc))
-            found[k].attributions.extend(find_attributions(doc, find_quotes(doc_text), back))
+        with threadpool_limits(limits=1, user_api="blas"):
+            # Each doc is read as the pipeline yields it and then dropped: a long article is never held parsed.
+            docs = nlp.pipe([piece for _, _, piece in pieces], batch_size=64)
+            for doc, (k, p0, _) in zip(docs, pieces):
+                self._read(doc, p0, folded[k][1], texts[k], found[k])
         return found
+
+    @staticmethod
+    def _read(doc: Any, p0: int, where: list[int], original: str, into: Tagged) -> None:
+        """What one parsed piece (starting at ``p0`` of the folded text) holds, in the text's own offsets."""
+        from factcheck.extract.actors import find_actions
+
+        def back(i: int) -> int:
+            i += p0
+            return where[i] if i < len(where) else len(original)
+
+        doc_text = doc.text  # built from the tokens on every access
+        for ent in doc.ents:
+            label = LABELS.get(ent.label_)
+            if label is None:
+                continue
+            start, end, text = _clean_entity(doc_text, ent.start_char, ent.end_char)
+            if text and text[0].isupper():
+                s0, s1 = back(start), back(end - 1) + 1
+                into.entities.append(RawEntity(s0, s1, " ".join(original[s0:s1].split()), label))
+        into.actions.extend((back(a), back(b - 1) + 1, act, back(c), back(d - 1) + 1, kind)
+                            for a, b, act, c, d, kind in find_actions(doc))
+        into.attributions.extend(find_attributions(doc, find_quotes(doc_text), back))
 
     def tag(self, texts: Sequence[str]) -> list[list[RawEntity]]:
         return [t.entities for t in self.analyse(texts)]
