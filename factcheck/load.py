@@ -147,10 +147,17 @@ def is_photo_credit(text: str) -> bool:
     return any(line.endswith(agency) for agency in agencies) and ("/" in line or " via " in line)
 
 
+#: A paragraph longer than this many words is reporting even where it holds a chrome phrase ("all rights
+#: reserved" in a transcript dump, a page scraped as one paragraph): it is never dropped whole.
+BOILERPLATE_MAX_WORDS = 150
+
+
 def _is_boilerplate(text: str) -> bool:
     line = " ".join(text.split())
     if not line:
         return True
+    if len(line) > 8 * BOILERPLATE_MAX_WORDS and len(line.split()) > BOILERPLATE_MAX_WORDS:
+        return False
     for pattern in boilerplate_patterns():
         if pattern.search(line):
             return True

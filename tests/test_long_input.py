@@ -115,3 +115,14 @@ def test_sentence_boundaries_among_many_quotations_stay_outside_them() -> None:
     assert len(quotes) > 500 and len(spans) > 100
     for _, e in spans:  # no boundary inside a quotation
         assert not any(q.start < e < q.end for q in quotes)
+
+
+def test_a_giant_paragraph_holding_a_chrome_phrase_is_still_read() -> None:
+    from factcheck.load import build_article
+
+    body = " ".join(f"{c} on day {i}" for i, c in enumerate(CLAUSES * 40))
+    raw = f"Budget talks stall\n\n{body} and all rights reserved by the network {body}\n\nAll rights reserved."
+    _, blocks = build_article("dump", "<test>/dump.txt", raw, kind="text")
+    kinds = [b.kind for b in blocks]
+    assert any(len(b.text.split()) > 1000 for b in blocks)  # the long paragraph is kept
+    assert not any(b.text == "All rights reserved." for b in blocks if b.kind == "body"), kinds
