@@ -126,3 +126,15 @@ def test_a_giant_paragraph_holding_a_chrome_phrase_is_still_read() -> None:
     kinds = [b.kind for b in blocks]
     assert any(len(b.text.split()) > 1000 for b in blocks)  # the long paragraph is kept
     assert not any(b.text == "All rights reserved." for b in blocks if b.kind == "body"), kinds
+
+
+def test_a_stray_mark_in_a_giant_paragraph_is_not_a_quotation_of_thousands_of_words() -> None:
+    from factcheck.extract.quotes import MAX_QUOTE_WORDS
+
+    text = f'{_run_on(100)} and he called it "a {_run_on(1500, seed=2)}'
+    assert find_quotes(text) == []  # runs on to the end: a stray mark, read as text
+    spans = split_sentences(text)
+    assert all(len(text[s:e].split()) <= MAX_SENTENCE_WORDS for s, e in spans)
+    short = 'He said "we will appeal" and left.'
+    assert [q.text for q in find_quotes(short)] == ["we will appeal"]
+    assert MAX_QUOTE_WORDS > 300  # the corpus's longest real quotation is 291 words

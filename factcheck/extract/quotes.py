@@ -90,7 +90,16 @@ def find_quotes(text: str) -> list[Quote]:
         inner = text[start + 1:].rstrip()
         if inner.strip() and start + 1 < n:
             quotes.append(Quote(start + 1, start + 1 + len(inner), inner, text[start], "", False))
-    return _trim(text, quotes)
+    return [q for q in _trim(text, quotes) if not _runaway(q)]
+
+
+#: A "quotation" of more words than this is a stray or mismatched mark running on (a page scraped as one
+#: paragraph), not a remark: real quotations in the annotated corpus stay under 300 words. It is read as text.
+MAX_QUOTE_WORDS = 1000
+
+
+def _runaway(q: Quote) -> bool:
+    return len(q.text) > 4 * MAX_QUOTE_WORDS and len(q.text.split()) > MAX_QUOTE_WORDS
 
 
 def _trim(text: str, quotes: list[Quote]) -> list[Quote]:
