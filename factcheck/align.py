@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-import sklearn
-from sklearn.neighbors import NearestNeighbors
 from threadpoolctl import threadpool_limits
 
 from factcheck.config import Config
@@ -51,6 +49,9 @@ def _statement_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int
         return []
     sub = vectors[idx]
     k = min(config.neighbours + 1, len(idx))
+    import sklearn  # imported here: a run that reuses its reports never aligns, so never pays for the import
+    from sklearn.neighbors import NearestNeighbors
+
     nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(sub)
     with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), threadpool_limits(1, user_api="blas"):
         dist, nbr = nn.kneighbors(sub)
@@ -106,6 +107,9 @@ def _quote_candidates(claims: Sequence[Claim], vectors: np.ndarray, idx: list[in
         speaker = claims[i].speaker
         by_speaker.setdefault(surname(speaker) if speaker else "", []).append(i)
     k = min(config.neighbours * 2 + 1, len(idx))
+    import sklearn
+    from sklearn.neighbors import NearestNeighbors
+
     nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(vectors[idx])
     with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), threadpool_limits(1, user_api="blas"):
         _, nbr = nn.kneighbors(vectors[idx])

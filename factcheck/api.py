@@ -336,8 +336,6 @@ def _extract_articles(items: Sequence[LoadedArticle], config: Config) -> dict[st
 
 def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None,
                        jobs: int = 1, scheduler: str | None = None) -> Batch:
-    from factcheck.stories import group_stories
-
     items, notes = _dedupe(sorted(items, key=lambda it: it.article.id))
     items, language_notes = _english_only(items)  # before the stories are formed: no story is left without one
     notes = language_notes + notes
@@ -354,7 +352,7 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
         if here:
             _pretag(fresh)  # while the model loads
     try:
-        stories = group_stories(items, embedder, config=config)
+        stories = _stories(items, embedder, config)
         work = [s.articles for s in stories]
         if scheduler:
             reports = _run_dask(scheduler, work, config)
@@ -369,6 +367,26 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
         _tagger().forget()
     reports = [replace(r, story=s.info) for s, r in zip(stories, reports)]  # the index shows span and outlets
     return Batch(tuple(StoryReport(s.id, s.title, r) for s, r in zip(stories, reports)), tuple(notes))
+
+
+def _stories(items: Sequence[LoadedArticle], embedder: Embedder, config: Config) -> list:  # type: ignore[type-arg]
+    """The batch's stories; with the cache on, a batch of unchanged articles reuses its split."""
+    from factcheck.stories import Story, group_stories
+
+    if not config.use_cache:
+        return group_stories(items, embedder, config=config)
+    from factcheck.reportcache import ReportCache, story_key
+
+    cache = ReportCache(config.cache_dir)
+    key = story_key(items, config, getattr(embedder, "name", config.model), what="stories")
+    split = cache.get_split(key)
+    by_id = {it.article.id: it for it in items}
+    if split is not None and all(a in by_id for _, _, ids, _ in split for a in ids):
+        return [Story(sid, title, tuple(by_id[a] for a in ids), info)  # type: ignore[arg-type]
+                for sid, title, ids, info in split]
+    stories = group_stories(items, embedder, config=config)
+    cache.put_split(key, [(s.id, s.title, tuple(it.article.id for it in s.articles), s.info) for s in stories])
+    return stories
 
 
 def _extract_in(pool, items: list[LoadedArticle], config: Config,  # type: ignore[no-untyped-def]

@@ -213,13 +213,13 @@ def run_audit(paths: tuple[str, ...], config: Config, exit_zero: bool = False) -
     return worst
 
 
-def _markdown_with_heatmap(report: Report, folder: Path, stem: str, title: str) -> str:
+def _markdown_with_heatmap(report: Report, folder: Path, stem: str, title: str, config: Config) -> str:
     """The Markdown report, its coverage heatmap written beside it as ``<stem>-coverage.png`` and linked
     relatively (so the file and its picture can be moved together)."""
     from factcheck.render import render_markdown
     from factcheck.render.heatmap import coverage_png
 
-    png = coverage_png(report)
+    png = coverage_png(report, cache_dir=config.cache_dir if config.use_cache else None)
     image = None
     if png is not None:
         _write_bytes(str(folder / f"{stem}-coverage.png"), png)
@@ -239,7 +239,7 @@ def _single(report: Report, record: dict[str, Any] | None, name: str, config: Co
     def write(fmt: OutputFormat, path: str) -> None:
         if fmt is OutputFormat.MARKDOWN:
             target = Path(path)
-            _write(path, _markdown_with_heatmap(report, target.parent, target.stem, title))
+            _write(path, _markdown_with_heatmap(report, target.parent, target.stem, title, config))
         else:
             _write(path, text_of(fmt))
         if fmt in (OutputFormat.MARKDOWN, OutputFormat.HTML):
@@ -271,7 +271,8 @@ def _batch(stories: list[tuple[str, str, Report, dict[str, Any] | None]], notes:
     if config.markdown:
         folder = Path(config.reports_dir) / name
         for sid, title, report, _ in stories:
-            _write(str(folder / f"{sid}.md"), _markdown_with_heatmap(report, folder, sid, f"factcheck story: {title}"))
+            _write(str(folder / f"{sid}.md"), _markdown_with_heatmap(report, folder, sid, f"factcheck story: {title}",
+                                                                     config))
             _write(str(folder / f"{sid}.html"), render(report, OutputFormat.HTML, title=f"factcheck story: {title}"))
         _write(str(Path(config.reports_dir) / f"{name}.md"),
                render_index([(sid, title, r) for sid, title, r, _ in stories], notes, name, f"{name}/"))

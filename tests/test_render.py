@@ -102,3 +102,19 @@ def test_terminal_separates_findings_and_uses_no_hard_to_read_colours(tmp_path) 
     for name in ("evidence.source", "finding.quote"):
         style = str(THEME.styles[name])
         assert "blue" not in style and "magenta" not in style and " on " not in style, (name, style)
+
+
+def test_scorecard_counts_as_the_pandas_frame_does(seed_report) -> None:
+    """The scorecard is counted without pandas (its import is most of a warm run); the researchers' frame and it
+    must give the same figures."""
+    import dataclasses
+
+    from factcheck.frames import scorecard_frame
+    from factcheck.render.summary import scorecard
+
+    frame = scorecard_frame(seed_report)
+    titles = {s.id: s.title for s in seed_report.sources}
+    expected = [(sid, titles[sid], int(row["claims"]), float(row["corroborated"]), int(row["unique"]),
+                 int(row["altered_quotes"]), int(row["omissions"])) for sid, row in frame.iterrows()]
+    assert [dataclasses.astuple(s) for s in scorecard(seed_report)] == expected
+    assert any(s.omissions for s in scorecard(seed_report)) and any(s.altered_quotes for s in scorecard(seed_report))

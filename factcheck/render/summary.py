@@ -20,13 +20,30 @@ class SourceScore:
 
 
 def scorecard(report: Report) -> list[SourceScore]:
-    """Per source: claims, share corroborated by another source, unique claims, altered quotes, omissions."""
-    from factcheck.frames import scorecard_frame
+    """Per source: claims, share corroborated by another source, unique claims, altered quotes, omissions (the
+    figures of :func:`factcheck.frames.scorecard_frame`, counted without pandas, whose import alone is most of a
+    warm run)."""
+    sources_of = {cid: len(g.sources) for g in report.groups for cid in g.claims}
+    claims: dict[str, int] = {}
+    shared: dict[str, int] = {}
+    for c in report.claims:
+        claims[c.source] = claims.get(c.source, 0) + 1
+        if sources_of.get(c.id, 1) >= 2:
+            shared[c.source] = shared.get(c.source, 0) + 1
+    named = [f for f in report.findings if f.sources]  # a finding is counted for the sources it names
 
-    frame = scorecard_frame(report)
-    titles = {s.id: s.title for s in report.sources}
-    return [SourceScore(sid, titles[sid], int(row["claims"]), float(row["corroborated"]), int(row["unique"]),
-                        int(row["altered_quotes"]), int(row["omissions"])) for sid, row in frame.iterrows()]
+    def count(kind: FindingKind, sid: str) -> int:
+        return len({f.id for f in named if f.kind == kind and sid in f.sources})
+
+    omissions = list({f.id: f for f in reversed(named) if f.kind == FindingKind.OMISSION}.values())
+    missing = [next((v for k, v in f.details if k == "missing"), "") for f in omissions]
+    out = []
+    for src in report.sources:
+        sid, n = src.id, claims.get(src.id, 0)
+        out.append(SourceScore(sid, src.title, n, shared.get(sid, 0) / (n if n > 0 else 1),
+                               count(FindingKind.UNIQUE_CLAIM, sid), count(FindingKind.QUOTE_DIVERGENCE, sid),
+                               sum(sid in str(m).split(", ") for m in missing)))
+    return out
 
 
 def matrix_groups(report: Report, limit: int = 60):
