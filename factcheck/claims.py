@@ -8,19 +8,20 @@ quote when a remark continues. Statements are split at clause boundaries (``;``,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from factcheck.extract.attribution import Attribution
 from factcheck.extract.dates import find_dates
-from factcheck.extract.entities import EntityTagger, RawEntity, canonical_names, find_role, fold, surname
+from factcheck.extract.entities import ROLE_WINDOW, EntityTagger, RawEntity, canonical_names, find_role, fold, surname
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.quotes import find_quotes, split_sentences
 from factcheck.lexicon import reporting_verbs
 from factcheck.load import Block, LoadedArticle, span_of
 from factcheck.models import Action, Article, Claim, ClaimType, Entity, Quote
-from factcheck.speakers import Resolver, masked, mentions, possessive
+from factcheck.speakers import NameIndex, Resolver, Spans, masked, mentions, name_pattern, possessive
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _STOP = frozenset(
@@ -84,52 +85,82 @@ def _known_names(article_ents: Sequence[Sequence[RawEntity]]) -> dict[str, str]:
     return known
 
 
-def _claim_entities(article: Article, block: Block, ents: Sequence[RawEntity], lo: int, hi: int,
-                    known: dict[str, str]) -> tuple[Entity, ...]:
+def _claim_entities(article: Article, block: Block, ents: Spans, lo: int, hi: int,
+                    known: dict[str, str], skip: tuple[tuple[int, int], ...] = ()) -> tuple[Entity, ...]:
+    """The entities between ``lo`` and ``hi`` (but not inside the ``skip`` stretches), each with its role."""
+    inside = [e for e in ents.within(lo, hi) if not any(a <= e.start < b for a, b in skip)]
     out = []
-    for e in ents:
-        if lo <= e.start and e.end <= hi:
-            label = e.label
-            canonical = e.text
-            if e.text in known:
-                label, canonical = "person", known[e.text]
-            raw = span_of(article, block, e.start, e.end)
-            blockers = [(x.start, x.end) for x in ents if x is not e and x.label == "person" and x.end <= e.start
+    for e in inside:
+        label = e.label
+        canonical = e.text
+        if e.text in known:
+            label, canonical = "person", known[e.text]
+        raw = span_of(article, block, e.start, e.end)
+        role = None
+        if label == "person":
+            # Other names before it, which a role never crosses (only those in the window a role is read from):
+            # in the whole block for a statement, in the sentence outside the quotation for a quote's frame.
+            near = ([x for x in inside if e.start - ROLE_WINDOW <= x.end <= e.start] if skip
+                    else ents.ending_in(e.start - ROLE_WINDOW, e.start))
+            blockers = [(x.start, x.end) for x in near if x is not e and x.label == "person"
                         and not possessive(block.text, x.end)]
-            role = find_role(block.text, e.start, e.end, blockers) if label == "person" else None
-            out.append(Entity(raw.start, raw.end, raw.text, label, canonical, role))
+            role = find_role(block.text, e.start, e.end, blockers)
+        out.append(Entity(raw.start, raw.end, raw.text, label, canonical, role))
     return tuple(out)
 
 
-def _frame_entities(article: Article, block: Block, ents: Sequence[RawEntity],
+def _frame_entities(article: Article, block: Block, ents: Spans,
                     frame: tuple[int, int, tuple[tuple[int, int], ...]], known: dict[str, str]) -> tuple[Entity, ...]:
     """Entities of a quotation's sentence outside the quotation marks: the speaker and the role they are given
     ("John Hardie, Deputy Director at the Foundation ..., asserted, “...”")."""
     s0, s1, quoted = frame
-    outside = [e for e in ents if s0 <= e.start and e.end <= s1 and not any(a <= e.start < b for a, b in quoted)]
-    return _claim_entities(article, block, outside, s0, s1, known)
+    return _claim_entities(article, block, ents, s0, s1, known, skip=quoted)
 
 
-def _claim_actions(article: Article, block: Block, actions, lo: int, hi: int, ents: Sequence[RawEntity],
-                   known: dict[str, str]) -> tuple[Action, ...]:
+def _claim_actions(article: Article, block: Block, actions: Spans, lo: int, hi: int, ents: Spans,
+                   names: NameIndex) -> tuple[Action, ...]:
+    known = names.known
     out = []
-    for start, end, act, a0, a1, kind in actions:
-        if not (lo <= start and end <= hi and lo <= a0 and a1 <= hi):
+    for start, end, act, a0, a1, kind in (a.value for a in actions.within(lo, hi)):
+        if not (lo <= a0 and a1 <= hi):
             continue
         canonical = ""
-        for e in ents:
-            if e.label == "person" and a0 <= e.start and e.end <= a1:
+        for e in ents.within(a0, a1):
+            if e.label == "person":
                 canonical = known.get(e.text, e.text)
                 kind = "person"
         if not canonical:
-            for key, full in known.items():
-                if re.search(rf"\b{re.escape(key)}\b", block.text[a0:a1]):
-                    canonical, kind = full, "person"
+            agent_text = block.text[a0:a1]
+            for key in names.candidates(agent_text):
+                if name_pattern(key).search(agent_text):
+                    canonical, kind = known[key], "person"
                     break
         verb = span_of(article, block, start, end)
         agent = span_of(article, block, a0, a1)
         out.append(Action(verb.start, verb.end, act, agent.text, agent.start, agent.end, kind, canonical))
     return tuple(out)
+
+
+def _attribution_of(q: Quote, order: dict[int, int], told: list[Attribution],
+                    told_starts: list[int]) -> Attribution | None:
+    """The first attribution (in the parse's ``order``) whose quotation overlaps ``q``. The parsed quotations do
+    not overlap one another (outermost quotations), so those overlapping ``q`` are the run that starts before
+    ``q`` ends, walked back until one ends before ``q`` starts."""
+    k = bisect.bisect_left(told_starts, q.end) - 1
+    near = []
+    while k >= 0 and told[k].quote_end > q.start:
+        near.append(told[k])
+        k -= 1
+    return min(near, key=lambda a: order[id(a)]) if near else None
+
+
+@dataclass(frozen=True)
+class _At:
+    """An action tuple placed by its verb's offsets (for :class:`Spans`)."""
+
+    start: int
+    end: int
+    value: tuple[int, int, str, int, int, str]
 
 
 def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequence[RawEntity]],
@@ -141,27 +172,36 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
         actions_per_block = [[] for _ in item.blocks]
     if attributions_per_block is None:
         attributions_per_block = [[] for _ in item.blocks]
-    actions_of = {id(b): acts for b, acts in zip(item.blocks, actions_per_block)}
+    # Per block, its entities and actions indexed by position, so that every look-up of a sentence or a claim
+    # reads only what lies there (a long article has thousands of each).
+    actions_of = {id(b): Spans([_At(a[0], a[1], a) for a in acts]) for b, acts in zip(item.blocks, actions_per_block)}
     article = item.article
     known = _known_names(ents_per_block)
+    names = NameIndex(known)
     resolver = Resolver(known)
     drafts: list[dict] = []
-    for block, ents, parsed in zip(item.blocks, ents_per_block, attributions_per_block):
+    for block, block_ents, parsed in zip(item.blocks, ents_per_block, attributions_per_block):
         text = block.text
+        ents = Spans(block_ents)
         quotes = find_quotes(text)
+        quote_starts = [q.start for q in quotes]
+        told = sorted(parsed, key=lambda a: a.quote_start)
+        order = {id(a): i for i, a in enumerate(parsed)}
+        told_starts = [a.quote_start for a in told]
         blanked = masked(text, quotes)
         sentences = split_sentences(text, quotes)
         block_speaker: str | None = None
         resolver.start_block()
         in_flow = block.kind in ("body", "heading")
-        dates_all = find_dates(text, article.published)
+        dates_all = sorted(find_dates(text, article.published), key=lambda dm: dm.start)
+        date_starts = [dm.start for dm in dates_all]
         for s0, s1 in sentences:
-            found = mentions(text, blanked, ents, known, s0, s1)
-            sent_quotes = [q for q in quotes if s0 <= q.start < s1]
+            found = mentions(text, blanked, ents, names, s0, s1)
+            sent_quotes = quotes[bisect.bisect_left(quote_starts, s0):bisect.bisect_left(quote_starts, s1)]
             sent_span = span_of(article, block, s0, s1)
             speakers: list[str | None] = []
             for q in sent_quotes:
-                att = next((a for a in parsed if a.quote_start < q.end and q.start < a.quote_end), None)
+                att = _attribution_of(q, order, told, told_starts)
                 who = resolver.speaker(text, blanked, (s0, s1), q, sent_quotes, found, block_speaker, att)
                 speakers.append(who.name)
                 qspan = span_of(article, block, q.start, q.end)
@@ -170,7 +210,7 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
                     span=qspan, sentence=sent_span, quote=q.text, quote_span=qspan, speaker=who.name,
                     speaker_span=span_of(article, block, *who.span) if who.span else None, cue=who.cue,
                     speaker_kind=who.kind if who.name else None, speaker_reason=None if who.name else who.reason,
-                    lo=q.start, hi=q.end, block=block, ents=ents, dates=dates_all,
+                    lo=q.start, hi=q.end, block=block, ents=ents, dates=dates_all, date_starts=date_starts,
                     frame=(s0, s1, tuple((x.start, x.end) for x in sent_quotes)),
                 ))
                 if who.name:
@@ -200,7 +240,7 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
                     continue
                 kind = ClaimType.CAPTION if block.kind == "caption" else ClaimType.STATEMENT
                 drafts.append(dict(type=kind, span=span_of(article, block, a, b), sentence=sent_span, lo=a, hi=b,
-                                   block=block, ents=ents, dates=dates_all))
+                                   block=block, ents=ents, dates=dates_all, date_starts=date_starts))
     drafts.sort(key=lambda d: (d["span"].start, d["type"] != ClaimType.STATEMENT, d["span"].end))
     claims: list[Claim] = []
     for i, d in enumerate(drafts):
@@ -213,7 +253,8 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
         dates = tuple(
             replace(dm, start=span_of(article, block, dm.start, dm.end).start,
                     end=span_of(article, block, dm.start, dm.end).end)
-            for dm in d["dates"] if lo <= dm.start and dm.end <= hi
+            for dm in d["dates"][bisect.bisect_left(d["date_starts"], lo):bisect.bisect_left(d["date_starts"], hi)]
+            if dm.end <= hi
         )
         claims.append(Claim(
             id=f"{article.id}#c{i}", source=article.id, index=i, type=d["type"], span=d["span"],
@@ -222,7 +263,7 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
             speaker_reason=d.get("speaker_reason"), numbers=numbers, dates=dates,
             entities=_claim_entities(article, block, d["ents"], lo, hi, known) if d["type"] != ClaimType.QUOTE
             else _frame_entities(article, block, d["ents"], d["frame"], known),
-            actions=_claim_actions(article, block, actions_of.get(id(block), ()), lo, hi, d["ents"], known)
+            actions=_claim_actions(article, block, actions_of[id(block)], lo, hi, d["ents"], names)
             if d["type"] != ClaimType.QUOTE else (),
         ))
     return claims

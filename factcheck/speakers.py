@@ -20,12 +20,15 @@ to the previous speaker for a paragraph that is nothing but a quotation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from factcheck.extract.attribution import GROUP_PRONOUNS, PERSONAL_PRONOUNS, Attribution, Source, is_org_noun
-from factcheck.extract.entities import RawEntity, find_role, fold
+from factcheck.extract.entities import find_role, fold
 from factcheck.lexicon import lines, reporting_verbs, word_classes, words
 from factcheck.models import Quote
 
@@ -92,14 +95,68 @@ def possessive(text: str, end: int) -> bool:
     return text[end:end + 2] in ("’s", "'s") or text[end:end + 1] in ("’", "'") and text[end - 1:end] == "s"
 
 
-def mentions(text: str, masked_text: str, ents: Sequence[RawEntity], known: dict[str, str], lo: int,
-             hi: int) -> list[Mention]:
+class Spans:
+    """Items with ``start``/``end`` offsets (entities of a block), found by position in logarithmic time: the
+    per-sentence and per-claim look-ups of a long article would otherwise each scan all of them."""
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = list(items)
+        self._by_start = sorted(range(len(self.items)), key=lambda k: self.items[k].start)
+        self._starts = [self.items[k].start for k in self._by_start]
+
+    def ending_in(self, lo: int, hi: int) -> list[Any]:
+        """The items with ``lo <= end <= hi``, in their original order."""
+        if not hasattr(self, "_ends"):
+            self._by_end = sorted(range(len(self.items)), key=lambda k: self.items[k].end)
+            self._ends = [self.items[k].end for k in self._by_end]
+        a, b = bisect.bisect_left(self._ends, lo), bisect.bisect_right(self._ends, hi)
+        return [self.items[k] for k in sorted(self._by_end[a:b])]
+
+    def starting_in(self, lo: int, hi: int) -> list[Any]:
+        """The items with ``lo <= start < hi``, in their original order."""
+        a, b = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, hi)
+        return [self.items[k] for k in sorted(self._by_start[a:b])]
+
+    def within(self, lo: int, hi: int) -> list[Any]:
+        """The items with ``lo <= start`` and ``end <= hi``, in their original order."""
+        a, b = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, hi)
+        return [self.items[k] for k in sorted(self._by_start[a:b]) if self.items[k].end <= hi]
+
+
+class NameIndex:
+    """The known names (``known``'s keys) by their first word, so that a short text is checked only against the
+    names that can occur in it, in ``known``'s order. A whole-word match of a name starts with a whole word of
+    the text equal to the name's first word, so nothing is missed."""
+
+    def __init__(self, known: dict[str, str]) -> None:
+        self.known = known
+        self._by_first: dict[str, list[tuple[int, str]]] = {}
+        self._always: list[tuple[int, str]] = []
+        for order, key in enumerate(known):
+            first = re.match(r"\w+", key)
+            if first:
+                self._by_first.setdefault(first.group(0), []).append((order, key))
+            else:
+                self._always.append((order, key))
+
+    def candidates(self, text: str) -> list[str]:
+        found = list(self._always)
+        for word in set(re.findall(r"\w+", text)):
+            found += self._by_first.get(word, ())
+        return [key for _, key in sorted(found)]
+
+
+@lru_cache(maxsize=8192)
+def name_pattern(key: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(key)}\b")
+
+
+def mentions(text: str, masked_text: str, ents: Spans, names: NameIndex, lo: int, hi: int) -> list[Mention]:
     """Person mentions and he/she pronouns between ``lo`` and ``hi`` outside quotations."""
     out: list[Mention] = []
     verbs = reporting_verbs()
-    for e in ents:
-        if e.label == "person" and lo <= e.start and e.end <= hi and \
-                " ".join(masked_text[e.start:e.end].split()) == e.text:
+    for e in ents.within(lo, hi):
+        if e.label == "person" and " ".join(masked_text[e.start:e.end].split()) == e.text:
             # The tagger sometimes swallows a headline verb ("Trump Acknowledges"): cut the name there.
             spans = [(e.start + m.start(), e.start + m.end()) for m in re.finditer(r"\S+", text[e.start:e.end])]
             keep = next((i for i, (a, b) in enumerate(spans) if text[a:b].lower() in verbs), len(spans))
@@ -111,10 +168,10 @@ def mentions(text: str, masked_text: str, ents: Sequence[RawEntity], known: dict
     taken = [(m.start, m.end) for m in out]
     # Surnames the tagger missed or labelled as an organisation ("Witkoff" as ORG).
     window = masked_text[lo:hi]
-    for key in known:
+    for key in names.candidates(window):
         if key not in window:
             continue
-        for m in re.finditer(rf"\b{re.escape(key)}\b", window):
+        for m in name_pattern(key).finditer(window):
             m0, m1 = lo + m.start(), lo + m.end()
             if not any(a <= m0 < b or a < m1 <= b for a, b in taken):
                 out.append(Mention(m0, m1, m.group(0), False, possessive(text, m1)))
@@ -187,7 +244,7 @@ class Resolver:
     def start_block(self) -> None:
         self.ctx.block_subjects = []
 
-    def read(self, text: str, found: Sequence[Mention], ents: Sequence[RawEntity], lo: int, hi: int,
+    def read(self, text: str, found: Sequence[Mention], ents: Spans, lo: int, hi: int,
              in_flow: bool) -> None:
         """Remember the people and organisations of the sentence ``text[lo:hi]`` (after its quotations)."""
         for m in found:
@@ -215,8 +272,8 @@ class Resolver:
                 tags = {name_gender(name)} - {None}
             if len(tags) == 1:
                 self.ctx.gender.setdefault(name, tags.pop())  # type: ignore[arg-type]
-        for e in ents:
-            if e.label in ("org", "group") and lo <= e.start < hi and e.text not in self.known:
+        for e in ents.starting_in(lo, hi):
+            if e.label in ("org", "group") and e.text not in self.known:
                 self.ctx.orgs.append(_org_name(e.text))
         if in_flow:
             subject = self.subject_of([m for m in found if m.start >= lo])

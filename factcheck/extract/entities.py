@@ -220,12 +220,16 @@ _OPENERS = frozenset("the a an of for and in on at by to from with as while desp
                      "meanwhile but so if when his her their its our".split())
 
 
+#: How far before a name its title is looked for, in characters.
+ROLE_WINDOW = 120
+
+
 def _pre_role(text: str, start: int, blockers: Sequence[tuple[int, int]]) -> str | None:
     """Title words right before a name, walking back word by word until something that cannot be part of a title:
     sentence punctuation, another name, or an ordinary word ("his economic envoy, Kirill Dmitriev" -> "economic
     envoy"; "chief negotiator Umerov and army chief Andrii Hnatov" -> "army chief")."""
     modifiers = words("role_modifiers")
-    window_start = max(0, start - 120)
+    window_start = max(0, start - ROLE_WINDOW)
     for _b0, b1 in blockers:
         if b1 <= start:
             window_start = max(window_start, b1)
