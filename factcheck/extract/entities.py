@@ -89,13 +89,17 @@ class EntityTagger:
         # A paragraph longer than CHUNK_CHARS (a transcript dump, a scraped page) is parsed in pieces cut at
         # sentence boundaries: the parse is linear in the text either way, but smaller docs are faster and every
         # piece is a sentence-complete text, so no quotation or name is cut.
-        pieces = [(k, p0, compact[p0:p1]) for k, (compact, _) in enumerate(folded) for p0, p1 in _pieces(compact)]
         found: list[Tagged] = [Tagged([], [], []) for _ in texts]
+        ordinary = [(k, 0, compact) for k, (compact, _) in enumerate(folded) if len(compact) <= CHUNK_CHARS]
+        long = [(k, p0, compact[p0:p1]) for k, (compact, _) in enumerate(folded) if len(compact) > CHUNK_CHARS
+                for p0, p1 in _pieces(compact)]
         with threadpool_limits(limits=1, user_api="blas"):
-            # Each doc is read as the pipeline yields it and then dropped: a long article is never held parsed.
-            docs = nlp.pipe([piece for _, _, piece in pieces], batch_size=64)
-            for doc, (k, p0, _) in zip(docs, pieces):
-                self._read(doc, p0, folded[k][1], texts[k], found[k])
+            # Each doc is read as the pipeline yields it and then dropped, and the pieces of long paragraphs go
+            # through one at a time: a long article is never held parsed.
+            for pieces, batch in ((ordinary, 64), (long, 1)):
+                docs = nlp.pipe([piece for _, _, piece in pieces], batch_size=batch)
+                for doc, (k, p0, _) in zip(docs, pieces):
+                    self._read(doc, p0, folded[k][1], texts[k], found[k])
         return found
 
     @staticmethod
