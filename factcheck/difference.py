@@ -186,6 +186,14 @@ class _Mentions:
         self._spans = spans
         self._longest = max((e - s for s, e, _, _ in spans), default=0)
 
+    def of_kind(self, start: int, end: int, tag: str) -> int:
+        """The ref of the narrowest mention of kind ``tag`` holding ``start:end`` (the first on a tie), or -1."""
+        best: tuple[int, int] | None = None
+        for s, e, ref, t in self.around(start):
+            if t == tag and s <= start and end <= e and (best is None or e - s < best[0]):
+                best = (e - s, ref)
+        return best[1] if best else -1
+
     def around(self, at: int) -> list[tuple[int, int, int, str]]:
         """The mentions that can hold offset ``at``, in their original order (the order decides ties)."""
         lo = bisect.bisect_left(self._starts, at - self._longest)
@@ -277,6 +285,10 @@ def _token(word: str, s: int, e: int, mentions: _Mentions) -> Tok:
         if not tag and re.fullmatch(r"(?:1[89]|20)\d\d", digits):
             return Tok(s, e, word, digits, "year")
         if tag != "date":
+            if tag != "num":
+                # A figure inside a name ("Super Bowl 50", "Route 66"): its ref is the number's, if one was read
+                # there, never the name's (the ref indexes the claim's numbers).
+                ref = mentions.of_kind(s, e, "num")
             tag = "num"
         key = f"#{value:g}" + ("%" if low.endswith("%") else "")
     elif low in _WORD_VALUES and tag in ("", "num"):

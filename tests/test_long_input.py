@@ -138,3 +138,25 @@ def test_a_stray_mark_in_a_giant_paragraph_is_not_a_quotation_of_thousands_of_wo
     short = 'He said "we will appeal" and left.'
     assert [q.text for q in find_quotes(short)] == ["we will appeal"]
     assert MAX_QUOTE_WORDS > 300  # the corpus's longest real quotation is 291 words
+
+
+def test_a_figure_inside_a_name_never_indexes_the_names_as_numbers() -> None:
+    """A digit word the tagger put inside a name, with no number read there, is a figure without a number mention:
+    comparing it must not read the claim's numbers by the name's index (it crashed on a page with 20,000 quotation
+    marks, and could cite the wrong figure)."""
+    from factcheck.difference import compare_pair, tokenize
+    from factcheck.models import Claim, ClaimType, Entity, Number, Span
+
+    def claim(cid: str, text: str, number: bool) -> Claim:
+        span = Span(cid, 0, len(text), text)
+        at = text.index("Route")
+        ents = (Entity(0, 3, "Bob", "person", "Bob"), Entity(at, at + 8, text[at:at + 8], "place", text[at:at + 8]))
+        nums = (Number(text.index("12"), text.index("12") + 2, "12", 12.0, 12.0, "day"),) if number else ()
+        return Claim(f"{cid}#c0", cid, 0, ClaimType.STATEMENT, span, span, numbers=nums, entities=ents)
+
+    a = claim("a", "Bob said Route 66 was closed for 12 days", number=True)
+    b = claim("b", "Bob said Route 67 was closed for 12 days", number=False)
+    figure = next(t for t in tokenize(b) if t.text == "67")
+    assert figure.tag == "num" and figure.ref == -1
+    compare_pair(a, b)
+    compare_pair(b, a)
