@@ -110,10 +110,11 @@ def test_torn_or_stale_cache_files_are_misses_never_wrong_reports(tmp_path: Path
     cold = render_json(audit_batch_loaded(items, Config(use_cache=False), real_embedder).stories[0].report)
     audit_batch_loaded(items, config, real_embedder)
     claims = sorted((tmp_path / "claims" / "claims").glob("*.json"))
-    reports = sorted((tmp_path / "claims" / "reports").glob("*.pickle"))
-    assert len(claims) == len(items) and len(reports) == 1
+    stored = sorted((tmp_path / "claims" / "reports").glob("*.pickle"))
+    assert len(claims) == len(items) and len(stored) == 2  # the story's report and the batch's split into stories
     claims[0].write_text(claims[0].read_text(encoding="utf-8")[:100], encoding="utf-8")
     claims[1].write_text('{"format": 0, "claims": []}', encoding="utf-8")
-    reports[0].write_bytes(reports[0].read_bytes()[:50])
+    stored[0].write_bytes(stored[0].read_bytes()[:50])
+    stored[1].write_bytes(b"not a pickle")
     again = audit_batch_loaded(items, config, real_embedder)
     assert render_json(again.stories[0].report) == cold
