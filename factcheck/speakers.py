@@ -360,6 +360,8 @@ class Resolver:
             found = self._described(src)
             return Speaker(found.name, found.kind, found.span, cue, found.reason)
         clean = re.sub(r"['’]s?$", "", text).strip()
+        if not fold(clean):  # the parse made a mark its subject ("»"): no name to give
+            return Speaker(None, None, span, cue, f"the cue's subject “{text}” is not a name")
         if clean in self.known or clean.split()[-1] in self.known and src.kind != "organisation":
             return Speaker(self.known.get(clean) or self.known[clean.split()[-1]], "person", span, cue)
         if src.kind == "person":
@@ -373,7 +375,8 @@ class Resolver:
         self, text: str, masked_text: str, sent: tuple[int, int], quote: Quote, quotes: Sequence[Quote],
         found: list[Mention], block_speaker: str | None, parsed: Attribution | None,
     ) -> Speaker:
-        if parsed is not None and parsed.source is not None:
+        if parsed is not None and parsed.source is not None and fold(parsed.source.text):
+            # (a source that is only a mark, "»" made the subject by the parse, is no source: the frame is read)
             return self.from_source(parsed.source, parsed.cue)
         framed = self._framed(text, masked_text, sent, quote, quotes, found)
         if framed is not None:

@@ -79,3 +79,13 @@ def test_mixed_quotation_marks_close_where_the_writer_meant() -> None:
 def test_signature_after_the_quotation() -> None:
     text = "Title line here.\n\n“He is not fit to lead this country.” ― Sonya Herridge"
     assert _speaker_of(text, "not fit").speaker == "Sonya Herridge"
+
+
+def test_a_mark_parsed_as_the_subject_is_no_speaker() -> None:
+    """Found by the property test: beside another sentence, the parse can make a closing guillemet the subject of
+    "said"; that is no name (it crashed the resolver)."""
+    from factcheck.extract.attribution import Source
+    from factcheck.speakers import Resolver
+
+    who = Resolver({}).from_source(Source(18, 19, 18, 19, "name", "»"), "said")
+    assert who.name is None and who.reason
