@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -599,6 +600,7 @@ def _latin_language(text: str) -> str:
     return "a Latin-script language other than English"
 
 
+@lru_cache(maxsize=4096)  # a batch asks once per article and again per story
 def guess_language(text: str) -> str:
     """The language ``text`` appears to be in, offline: its script, and for Latin script its function words.
 
