@@ -23,6 +23,10 @@ REF = dt.date(2025, 12, 3)  # a Wednesday
         ("“This quote never closes and runs on", ["This quote never closes and runs on"]),
         ("No quotes at all here.", []),
         ("“I don’t know. We will see,” Trump said.", ["I don’t know. We will see,"]),
+        # two apostrophes as the marks; a straight mark closing right after a comma with no space before the name
+        ("''He seemed tired,'' said Jo Ralston. ''I have seen him.''", ["He seemed tired,", "I have seen him."]),
+        ("He said ''no'' and Kushner's aide's ''maybe''.", ["no", "maybe"]),
+        ('"We are done,"Katie Packer said. "Next."', ["We are done,", "Next."]),
     ],
 )
 def test_find_quotes(text: str, quotes: list[str]) -> None:
@@ -38,6 +42,7 @@ def test_find_quotes(text: str, quotes: list[str]) -> None:
         ("U.S. Secretary of State Marco Rubio spoke. Then Dr. Smith left.", 2),
         ("He noted that the war “should have never been started.” He left.", 2),
         ("One sentence only", 1),
+        ("''I have seen him.'' He left.", 2),
     ],
 )
 def test_split_sentences(text: str, count: int) -> None:

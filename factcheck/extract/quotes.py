@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from factcheck.lexicon import words
 from factcheck.models import Quote
 
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "‹": "›", "‘": "’", '"': '"', "”": "”"}
@@ -46,6 +47,10 @@ def _closes(text: str, i: int, opener: str) -> bool:
     prev = text[i - 1] if i > 0 else " "
     if opener == '"':
         # Sites mix marks: "...” and “..." close as the writer meant.
+        # A straight mark right after the quote's last punctuation closes it even when the writer left out the
+        # space after it (`audiences,"Katie Packer said`): a straight mark cannot open a quote inside its own kind.
+        if ch == '"' and _is_word(nxt) and prev in ",.!?;…":
+            return True
         return (ch == '"' or ch == "”" and not prev.isspace()) and not _is_word(nxt)
     if opener == "”":
         return ch == "”"
@@ -60,6 +65,11 @@ def find_quotes(text: str) -> list[Quote]:
     >>> [q.text for q in find_quotes('He said, “We agreed on some things… while others drew criticism.”')]
     ['We agreed on some things… while others drew criticism.']
     """
+    original = text
+    # Two apostrophes as a quotation mark (''...'', an archive convention of one outlet): read as a space and a
+    # straight mark, so offsets stay those of the original text and the pair opens and closes like "...".
+    if "''" in text:
+        text = _DOUBLE_APOSTROPHE.sub(' "', text)
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
     i = 0
@@ -90,7 +100,20 @@ def find_quotes(text: str) -> list[Quote]:
         inner = text[start + 1:].rstrip()
         if inner.strip() and start + 1 < n:
             quotes.append(Quote(start + 1, start + 1 + len(inner), inner, text[start], "", False))
-    return [q for q in _trim(text, quotes) if not _runaway(q)]
+    out = [q for q in _trim(text, quotes) if not _runaway(q)]
+    if text is not original:
+        out = [Quote(q.start, q.end, original[q.start:q.end], _mark(original, q.start - 1), _mark(original, q.end)
+                     if q.closed else "", q.closed) for q in out]
+    return out
+
+
+_DOUBLE_APOSTROPHE = re.compile(r"(?<!')''(?!')")
+
+
+def _mark(text: str, i: int) -> str:
+    """The quotation mark written at ``i``: two apostrophes where the text uses them as one mark."""
+    ch = text[i] if 0 <= i < len(text) else ""
+    return "''" if ch == "'" else ch
 
 
 #: A "quotation" of more words than this is a stray or mismatched mark running on (a page scraped as one
@@ -122,7 +145,7 @@ _ABBREV = {
     "p.m", "e.g", "i.e", "etc", "approx", "est", "dept", "univ", "ave", "blvd", "fig",
     "adm", "maj", "cmdr", "brig", "sens", "reps", "govs", "gens", "det", "insp", "supt", "lt.gen", "messrs",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)]*\s+")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)]*\s+")
 
 
 def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
@@ -240,3 +263,33 @@ def _quoted(inside: list[tuple[int, int]], starts: list[int], i: int) -> tuple[i
     if k >= 0 and inside[k][0] <= i < inside[k][1]:
         return inside[k]
     return None
+
+
+_TITLE_WORD = re.compile(r"[^\W_][\w'’&.-]*")
+#: Small words a title leaves in lower case ("Meet the Press", "Girls in Power").
+_TITLE_SMALL = frozenset("a an the of and or nor but in on at to for by with from as vs via per into".split())
+_POSSESSIVE = re.compile(r"[\w.&]['’]s?\s*$|\b(?:on|of)\s*$", re.IGNORECASE)
+
+
+def names_a_work(text: str, q: Quote) -> bool:
+    """Whether quotation ``q`` of ``text`` is a name written in title case (a programme, a book), not anybody's
+    words: at most eight words, every one capitalised but the small ones, and right after an owner ("MSNBC's
+    "Morning Joe""), after "on"/"of" ("on "Meet the Press""), or after a noun that introduces a work
+    (``work_nouns``: "the show", "his memoir"). A title-case quotation elsewhere ("“Sad!” he wrote", a headline's
+    quote) stays a quotation.
+
+    Measured on PolNeAR train (quotations PolNeAR annotates as attributed content vs not): these three contexts
+    hold 34 annotated quotations and 133 unannotated ones, mostly programme and book names."""
+    found = _TITLE_WORD.findall(q.text)
+    if not found or len(found) > 8 or re.search(r"[.!?;:]\s+\S", q.text.strip()):
+        return False
+    if not found[0][0].isupper() and not found[0][0].isdigit():
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in found):
+        return False
+    lo = q.start - len(q.open_mark)
+    before = text[max(0, lo - 40):lo]
+    if _POSSESSIVE.search(before):
+        return True
+    prev = re.findall(r"[\w'’]+", before)
+    return bool(prev) and prev[-1].lower() in words("work_nouns")
