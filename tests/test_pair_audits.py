@@ -70,3 +70,18 @@ def test_one_change_is_reported_at_its_words(tmp_path: Path, emb, old: str, new:
 def test_the_same_text_gives_no_conflict(tmp_path: Path, emb) -> None:
     report = _audit(tmp_path, emb, BASE.replace("\n", "\n\n").replace("\n\n\n\n", "\n\n"))
     assert [f for f in report.findings if f.kind.value not in ("unique_claim", "omission")] == []
+
+
+@pytest.mark.parametrize("old,new", [
+    # a reporting verb for another after the same name: the verb changed, not who speaks
+    ("Rosa Delgado, the council's chief engineer, said", "Rosa Delgado, the council's chief engineer, stated"),
+    ("Osei said. \"The", "Osei stated. \"The"),
+    # two apostrophes for the quotation marks (an archive convention): the same quotation, the same speaker
+    ("\"We cannot keep pouring money into the water without a clear plan for the next ten years,\"",
+     "''We cannot keep pouring money into the water without a clear plan for the next ten years,''"),
+])
+def test_a_meaning_preserving_change_gives_no_conflict(tmp_path: Path, emb, old: str, new: str) -> None:
+    assert old in BASE
+    report = _audit(tmp_path, emb, BASE.replace(old, new))
+    conflicts = [f for f in report.findings if f.kind.value not in ("unique_claim", "omission")]
+    assert conflicts == [], [f"{f.kind.value}: {f.message}" for f in conflicts]

@@ -54,6 +54,8 @@ def actor_change(a: Claim, b: Claim) -> tuple[str, str] | None:
     changed = ra + rb
     if any(w.isdigit() for w in changed) or set(changed) & words("negators"):
         return None
+    if all(_is_predicate_start(w) for w in changed):
+        return None  # the verb changed ("Mr. Clinton said" / "Mr. Clinton stated"), not who does it
     people = _person_words(a) | _person_words(b)
     before = ta[i1 - 1] if i1 > 0 else ""
     if not ({fold(w) for w in changed} & people or fold(before) in people):
