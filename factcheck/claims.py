@@ -17,7 +17,7 @@ from factcheck.extract.attribution import Attribution
 from factcheck.extract.dates import find_dates
 from factcheck.extract.entities import ROLE_WINDOW, EntityTagger, RawEntity, canonical_names, find_role, fold, surname
 from factcheck.extract.numbers import find_numbers
-from factcheck.extract.quotes import find_quotes, split_sentences
+from factcheck.extract.quotes import find_quotes, names_a_work, split_sentences
 from factcheck.lexicon import reporting_verbs
 from factcheck.load import Block, LoadedArticle, span_of
 from factcheck.models import Action, Article, Claim, ClaimType, Entity, Quote
@@ -183,7 +183,9 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
     for block, block_ents, parsed in zip(item.blocks, ents_per_block, attributions_per_block):
         text = block.text
         ents = Spans(block_ents)
-        quotes = find_quotes(text)
+        # The name of a programme or a book in quotation marks is part of the sentence, not a remark.
+        # (Not in a headline, where every word is capitalised and a quotation there is somebody's words.)
+        quotes = [q for q in find_quotes(text) if block.kind in ("heading", "title") or not names_a_work(text, q)]
         quote_starts = [q.start for q in quotes]
         told = sorted(parsed, key=lambda a: a.quote_start)
         order = {id(a): i for i, a in enumerate(parsed)}
