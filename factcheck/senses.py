@@ -82,6 +82,7 @@ class _Synset(NamedTuple):
     words: tuple[str, ...]
     antonyms: tuple[tuple[int, int, int, str], ...]  # (source word no., target offset, target word no., pos)
     instance: bool  # a named person, place or thing ("Lincoln", "Paris")
+    broader: tuple[tuple[int, str], ...] = ()  # (offset, pos): a verb's hypernyms, an adjective's similar heads
 
 
 _POS_FILE = {"verb": "verb", "noun": "noun", "adj": "adj", "adv": "adv"}
@@ -177,6 +178,7 @@ def _synset(pos: str, offset: int) -> _Synset:
     i = 4 + 2 * n_words
     n_ptr = int(parts[i])
     antonyms = []
+    broader = []
     instance = False
     for k in range(n_ptr):
         sym, target, tpos, srctgt = parts[i + 1 + 4 * k:i + 5 + 4 * k]
@@ -184,7 +186,9 @@ def _synset(pos: str, offset: int) -> _Synset:
             antonyms.append((int(srctgt[:2], 16), int(target), int(srctgt[2:], 16), _POS_CODE[tpos]))
         elif sym == "@i":
             instance = True
-    return _Synset(words, tuple(antonyms), instance)
+        elif (sym == "@" and pos == "verb" or sym == "&" and pos == "adj") and _POS_CODE[tpos] == pos:
+            broader.append((int(target), pos))
+    return _Synset(words, tuple(antonyms), instance, tuple(broader))
 
 
 def _norm(word: str) -> str:
@@ -410,7 +414,49 @@ def opposite(a: str, b: str) -> bool:
     pairs = _curated_antonyms()
     if any(frozenset((x, y)) in pairs for x in la for y in lb if x != y):
         return True
-    return _wn_antonym(wa, lb) or _wn_antonym(wb, la)
+    return _wn_antonym(wa, lb) or _wn_antonym(wb, la) or _broad_antonyms(wa, wb)
+
+
+@cache
+def _broad_senses(word: str) -> frozenset[tuple[int, str]]:
+    """The synsets of ``word``'s first senses, and for verbs and adjectives the synsets they narrow: "grow"
+    (become larger) narrows "increase", "shrink" narrows "decrease"; "huge" is a kind of "large"."""
+    wn = _wordnet()
+    if wn is None:
+        return frozenset()
+    out: set[tuple[int, str]] = set()
+    for pos, forms in _forms(word).items():
+        if pos not in ("verb", "adj"):
+            continue
+        for form in forms:
+            for off in wn.senses[pos][form]:
+                out.add((off, pos))
+                out.update(_synset(pos, off).broader)
+    return frozenset(out)
+
+
+def common_word(word: str) -> bool:
+    """Whether WordNet knows ``word`` as an ordinary word (a sense that names no particular person or place):
+    "Officials", "However" are; "Politico", "Bloomberg" are not. False without WordNet."""
+    wn = _wordnet()
+    if wn is None:
+        return False
+    return any(not _synset(pos, off).instance
+               for pos, forms in _forms(word).items() for form in forms for off in wn.senses[pos][form])
+
+
+def _broad_antonyms(a: str, b: str) -> bool:
+    """Whether a WordNet antonym link joins a sense of ``a`` (or the verb or adjective it narrows) to a sense of
+    ``b`` (or what it narrows): "grew" / "shrank" through "increase" / "decrease", which WordNet gives no
+    direct link."""
+    sa, sb = _broad_senses(a), _broad_senses(b)
+    if not sa or not sb or sa & sb:
+        return False  # one shared sense: the two words can mean the same thing
+    for x, y in ((sa, sb), (sb, sa)):
+        for off, pos in x:
+            if any((toff, tpos) in y for _, toff, _, tpos in _synset(pos, off).antonyms):
+                return True
+    return False
 
 
 def _wn_antonym(word: str, targets: frozenset[str]) -> bool:
