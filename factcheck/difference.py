@@ -31,7 +31,7 @@ from factcheck.extract.entities import fold, same_person, surname
 from factcheck.lexicon import lines, reporting_verbs, word_classes, word_set, words
 from factcheck.models import Claim, DateMention, Number
 from factcheck.places import is_place, place_relation
-from factcheck.senses import opposite, same_sense
+from factcheck.senses import common_word, opposite, same_sense
 
 # --------------------------------------------------------------------------------------------------------------
 # Tokens
@@ -61,7 +61,7 @@ _WORD = re.compile(
 )
 # Words inside quotation marks in a statement are the quote check's business: a partial quotation worded
 # differently is a quote divergence, never a conflict of the statement around it.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!')''(?:(?!'').)*''")
 _NEG_CONTRACTION = re.compile(r"^(.*?)(n[’']t)$", re.IGNORECASE)
 _SPECIAL_NEG = {"can't": "can", "won't": "will", "cannot": "can", "ain't": "is", "shan't": "shall"}
 
@@ -768,6 +768,26 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
             ta_, tb_ = _entity_text(a, na_[0]), _entity_text(b, nb_[0])
             if is_place(ta_) and is_place(tb_) and place_relation(ta_, tb_) == "disjoint":
                 out.append(_diff("conflict", "place", a, b, na_, nb_))
+    # One name for another where the parser tagged only one of them ("The New York Times" / "Politico", a word
+    # it knows as no ordinary word): the whole differing stretch is that name on each side, in the same place.
+    if not out:
+        na_, nb_ = _one_name(ra), _one_name(rb)
+        ua, ub = _name_words(ra, ta), _name_words(rb, tb)
+        ga, gb = (na_, ub) if na_ and ub and not nb_ else (ua, nb_) if ua and nb_ and not na_ else ([], [])
+        if ga and gb and _same_frame(ta, tb, ga, gb):
+            tag = (ga if ga[0].tag else gb)[0].tag
+            ta_ = _entity_text(a, ga[0]) if ga[0].tag else " ".join(t.text for t in ga)
+            tb_ = _entity_text(b, gb[0]) if gb[0].tag else " ".join(t.text for t in gb)
+            if not (same_person(ta_, tb_) or _acronym_of(ta_, tb_) or fold(ta_) in fold(tb_)
+                    or fold(tb_) in fold(ta_) or place_relation(ta_, tb_) not in ("disjoint", "unknown")):
+                if tag == "place":
+                    if is_place(ta_) and is_place(tb_):
+                        out.append(_diff("conflict", "place", a, b, ga, gb))
+                elif tag == "person":
+                    slot = "actor" if _subject_position(ta, ga) else "person"
+                    out.append(_diff("conflict", slot, a, b, ga, gb))
+                else:
+                    out.append(_diff("conflict", "org", a, b, ga, gb))
     # Titles and offices.
     ti_a = [t for t in ra if t.tag == "title" or t.text.lower() in _portfolios()]
     ti_b = [t for t in rb if t.tag == "title" or t.text.lower() in _portfolios()]
@@ -823,6 +843,28 @@ def _same_frame(ta: tuple[Tok, ...], tb: tuple[Tok, ...], ga: list[Tok], gb: lis
     after = (not any(content(t) for t in ta[i1:]) and not any(content(t) for t in tb[j1:])) or (
         i1 < len(ta) and j1 < len(tb) and ta[i1].key == tb[j1].key)
     return before and after
+
+
+def _bare_name(toks: list[Tok]) -> list[Tok]:
+    """``toks`` when the parser tagged none of them and they read as one name: capitalised words, at least one
+    of them no ordinary word WordNet knows ("Politico", "Bloomberg's")."""
+    if not toks or len(toks) > 4 or any(t.tag or not t.text[:1].isupper() for t in toks):
+        return []
+    if any(t.key in _function_words() for t in toks):
+        return []
+    return toks if any(not common_word(re.sub(r"['’]s$", "", t.text)) for t in toks) else []
+
+
+def _name_words(toks: list[Tok], claim_toks: tuple[Tok, ...]) -> list[Tok]:
+    """``toks`` when they read as one untagged name: :func:`_bare_name`, or capitalised words inside the claim
+    (not its first word, whose capital tells nothing) that are not a plural of an ordinary noun ("Officials")."""
+    if _bare_name(toks):
+        return toks
+    if not toks or len(toks) > 4 or any(t.tag or not t.text[:1].isupper() or t.key in _function_words()
+                                         for t in toks):
+        return []
+    first = claim_toks.index(toks[0]) == 0 if toks[0] in claim_toks else True
+    return [] if first and toks[-1].text.endswith("s") and not toks[-1].text.endswith(("’s", "'s")) else toks
 
 
 def _one_name(toks: list[Tok]) -> list[Tok]:

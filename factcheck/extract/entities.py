@@ -117,6 +117,10 @@ class EntityTagger:
             if label is None:
                 continue
             start, end, text = _clean_entity(doc_text, ent.start_char, ent.end_char)
+            owner = re.match(r"[^'’]+['’]s\s+(?=[A-Z])", text) if label == "person" else None
+            if owner:
+                # "Bloomberg’s Chuck Todd" tagged as one person: the owner is not part of the name.
+                start, text = start + owner.end(), text[owner.end():]
             if text and text[0].isupper():
                 s0, s1 = back(start), back(end - 1) + 1
                 into.entities.append(RawEntity(s0, s1, " ".join(original[s0:s1].split()), label))
