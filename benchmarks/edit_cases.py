@@ -45,18 +45,29 @@ class Article:
     doc: Any = None
     body_start: int = 0
     _tok_at: dict[int, Any] = field(default_factory=dict)
+    kept: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.body_start = self.text.find("\n") + 1 if "\n" in self.text else 0
         if self.doc is not None:
             self._tok_at = {t.idx: t for t in self.doc}
+        # What the loader keeps as the article (site chrome, bylines such as "X contributed to this story" and
+        # disclaimers are stripped before any comparison: an edit there is no edit of the article).
+        from factcheck.load import build_article
+
+        _, blocks = build_article(self.name, "", self.text, kind="text")
+        self.kept = sorted((b.start, b.end) for b in blocks if b.kind != "title")
+
+    def in_kept(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.kept)
 
     def in_quote(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a quotation: a rewrite there would change the quoted words themselves."""
         if not hasattr(self, "_quotes"):
             # A quotation ends at its closing mark, or at the paragraph's end when it runs on unclosed.
             self._quotes = [(m.start(), m.end())
-                            for m in re.finditer(r"[“\"][^“”\"\n]*(?:[”\"]|$)", self.text, re.MULTILINE)]
+                            for m in re.finditer(r"[“\"][^“”\"\n]*(?:[”\"]|$)|(?<!')''(?:(?!'')[^\n])*(?:''|$)",
+                                                 self.text, re.MULTILINE)]
         return any(s <= pos < e for s, e in self._quotes)
 
     def token_at(self, char: int) -> Any:
@@ -216,7 +227,7 @@ def _match_case(new: str, old: str) -> str:
 
 
 def _in_body(art: Article, pos: int) -> bool:
-    return pos >= art.body_start
+    return pos >= art.body_start and art.in_kept(pos)
 
 
 def _regex_sites(art: Article, kind: str, pattern: re.Pattern[str], make: Callable[[re.Match[str]], Any],
@@ -537,6 +548,8 @@ def speaker(art: Article, k: int, rng: random.Random) -> list[Edit]:
                 continue
             if re.match(r"\. [A-Z]", art.text[m.end(1):m.end(1) + 3]):
                 continue  # "said Rep. Jim Clyburn": "Rep" is a title, not the speaker's name
+            if re.match(r"(?: [a-z][\w-]*){1,3} [A-Z][a-z]", art.text[m.end(1):m.end(1) + 60]):
+                continue  # "said Judicial Watch president Tom Fitton": the name qualifies the speaker's role
             others = [p for p in persons if p.split()[-1] not in old and old.split()[-1] not in p]
             if others:
                 new = rng.choice(others)

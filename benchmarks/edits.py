@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import tempfile
 import time
@@ -119,6 +120,8 @@ def _in_quotation(text: str, at: int) -> bool:
     before = text[lo:at]
     if before.count("“") > before.count("”"):
         return True
+    if len(re.findall(r"(?<!')''(?!')", before)) % 2 == 1:  # two apostrophes as the marks (one outlet's archive)
+        return True
     return before.count('"') % 2 == 1
 
 
@@ -179,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
     if not settings or any(s not in ("two", "five") for s in settings):
         print(f"bench-edits: --settings takes two, five or two,five; got {args.settings!r}")
         return 2
-    paths = pick_articles(args.split, n_articles)
+    paths = pick_articles(args.split, n_articles + args.skip)[args.skip:]
     cases: list[Case] = []
     background: list[dict[str, Any]] = []
     for ai, path in enumerate(paths):
@@ -283,6 +286,8 @@ def render(cases: list[Case], background: list[dict[str, Any]], types: list[str]
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=12, help="articles to edit (round-robin over outlets)")
+    ap.add_argument("--skip", type=int, default=0,
+                    help="leave out the first N picks (articles already read while writing rules)")
     ap.add_argument("--k", type=int, default=2, help="edit sites per type and article")
     ap.add_argument("--split", choices=("dev", "train", "both"), default="dev")
     ap.add_argument("--types", default="", help="comma-separated subset of edit types")
