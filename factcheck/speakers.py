@@ -415,7 +415,7 @@ class Resolver:
             cue = cues_after[0]
             c0, c1 = quote.end + cue.start(), quote.end + cue.end()
             before_cue = [m for m in inside if quote.end <= m.start and m.end <= c0
-                          and _only_title(masked_text[quote.end:m.start].strip(" ,.;:—–-\"”’"))]
+                          and _only_title(masked_text[quote.end:m.start].strip(" ,.;:—–-\"”’'"))]
             if before_cue:
                 return hit(before_cue[-1], cue.group(0))
             after_cue = [m for m in inside if m.start >= c1 and not m.possessive and m.start < nxt]

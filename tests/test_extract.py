@@ -92,3 +92,18 @@ def test_find_dates(text: str, expected: str) -> None:
 def test_december_2_2025_is_a_tuesday() -> None:
     (d,) = find_dates("December 2, 2025", REF)
     assert d.weekday == 1
+
+
+@pytest.mark.parametrize(("text", "work"), [
+    ("Sanders told MSNBC's \"Morning Joe\" that nobody would question her.", True),
+    ("Pence said on CNN's \"State of the Union.\"", True),
+    ("In his book \"Doomed to Succeed,\" he argued the opposite.", True),
+    ("\"Sad!\" Trump wrote on Twitter.", False),
+    ("Trump's \"very big\" plan was shown.", False),  # not a title-case name
+    ("Trump said, \"We Will Win.\"", False),  # no owner, on/of or work noun before it
+])
+def test_names_a_work(text: str, work: bool) -> None:
+    from factcheck.extract.quotes import names_a_work
+
+    (q,) = find_quotes(text)
+    assert names_a_work(text, q) is work

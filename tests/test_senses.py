@@ -55,6 +55,9 @@ OPPOSITE: list[tuple[str, str, bool]] = [
     ("more", "less", True),
     ("higher", "lower", True),
     ("agreed", "refused", True),
+    # through the senses they narrow (no direct WordNet link): grow -> increase, shrink -> decrease
+    ("grew", "shrank", True),
+    ("huge", "tiny", True),
     # not opposites
     ("said", "stated", False),
     ("won", "win", False),
@@ -62,6 +65,9 @@ OPPOSITE: list[tuple[str, str, bool]] = [
     ("talks", "negotiations", False),
     ("president", "governor", False),
     ("Monday", "Tuesday", False),
+    ("started", "began", False),
+    ("important", "major", False),
+    ("told", "asked", False),
 ]
 
 
