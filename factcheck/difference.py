@@ -768,26 +768,20 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
             ta_, tb_ = _entity_text(a, na_[0]), _entity_text(b, nb_[0])
             if is_place(ta_) and is_place(tb_) and place_relation(ta_, tb_) == "disjoint":
                 out.append(_diff("conflict", "place", a, b, na_, nb_))
-    # One name for another where the parser tagged only one of them ("The New York Times" / "Politico", a word
-    # it knows as no ordinary word): the whole differing stretch is that name on each side, in the same place.
-    if not out:
-        na_, nb_ = _one_name(ra), _one_name(rb)
-        ua, ub = _name_words(ra, ta), _name_words(rb, tb)
-        ga, gb = (na_, ub) if na_ and ub and not nb_ else (ua, nb_) if ua and nb_ and not na_ else ([], [])
-        if ga and gb and _same_frame(ta, tb, ga, gb):
-            tag = (ga if ga[0].tag else gb)[0].tag
-            ta_ = _entity_text(a, ga[0]) if ga[0].tag else " ".join(t.text for t in ga)
-            tb_ = _entity_text(b, gb[0]) if gb[0].tag else " ".join(t.text for t in gb)
-            if not (same_person(ta_, tb_) or _acronym_of(ta_, tb_) or fold(ta_) in fold(tb_)
-                    or fold(tb_) in fold(ta_) or place_relation(ta_, tb_) not in ("disjoint", "unknown")):
-                if tag == "place":
-                    if is_place(ta_) and is_place(tb_):
+        elif bool(na_) != bool(nb_):
+            # The parser tagged only one of the two names ("The New York Times" / "Politico").
+            ga, gb = (na_, _name_words(rb, tb)) if na_ else (_name_words(ra, ta), nb_)
+            if ga and gb and _same_frame(ta, tb, ga, gb):
+                tag = (ga if ga[0].tag else gb)[0].tag
+                ta_ = _entity_text(a, ga[0]) if ga[0].tag else " ".join(t.text for t in ga)
+                tb_ = _entity_text(b, gb[0]) if gb[0].tag else " ".join(t.text for t in gb)
+                if not (same_person(ta_, tb_) or _acronym_of(ta_, tb_) or fold(ta_) in fold(tb_)
+                        or fold(tb_) in fold(ta_) or place_relation(ta_, tb_) not in ("disjoint", "unknown")):
+                    if tag != "place":
+                        slot = "org" if tag != "person" else "actor" if _subject_position(ta, ga) else "person"
+                        out.append(_diff("conflict", slot, a, b, ga, gb))
+                    elif is_place(ta_) and is_place(tb_):
                         out.append(_diff("conflict", "place", a, b, ga, gb))
-                elif tag == "person":
-                    slot = "actor" if _subject_position(ta, ga) else "person"
-                    out.append(_diff("conflict", slot, a, b, ga, gb))
-                else:
-                    out.append(_diff("conflict", "org", a, b, ga, gb))
     # Titles and offices.
     ti_a = [t for t in ra if t.tag == "title" or t.text.lower() in _portfolios()]
     ti_b = [t for t in rb if t.tag == "title" or t.text.lower() in _portfolios()]
@@ -845,26 +839,17 @@ def _same_frame(ta: tuple[Tok, ...], tb: tuple[Tok, ...], ga: list[Tok], gb: lis
     return before and after
 
 
-def _bare_name(toks: list[Tok]) -> list[Tok]:
-    """``toks`` when the parser tagged none of them and they read as one name: capitalised words, at least one
-    of them no ordinary word WordNet knows ("Politico", "Bloomberg's")."""
-    if not toks or len(toks) > 4 or any(t.tag or not t.text[:1].isupper() for t in toks):
-        return []
-    if any(t.key in _function_words() for t in toks):
-        return []
-    return toks if any(not common_word(re.sub(r"['’]s$", "", t.text)) for t in toks) else []
-
-
 def _name_words(toks: list[Tok], claim_toks: tuple[Tok, ...]) -> list[Tok]:
-    """``toks`` when they read as one untagged name: :func:`_bare_name`, or capitalised words inside the claim
-    (not its first word, whose capital tells nothing) that are not a plural of an ordinary noun ("Officials")."""
-    if _bare_name(toks):
-        return toks
+    """``toks`` when the parser tagged none of them and they read as one name: up to four capitalised words, no
+    function word, and either one of them no ordinary word WordNet knows ("Bloomberg's") or not opening the
+    claim (whose capital tells nothing) as the plural of an ordinary noun would ("Officials")."""
     if not toks or len(toks) > 4 or any(t.tag or not t.text[:1].isupper() or t.key in _function_words()
                                          for t in toks):
         return []
-    first = claim_toks.index(toks[0]) == 0 if toks[0] in claim_toks else True
-    return [] if first and toks[-1].text.endswith("s") and not toks[-1].text.endswith(("’s", "'s")) else toks
+    if any(not common_word(re.sub(r"['’]s$", "", t.text)) for t in toks):
+        return toks
+    opens = toks[0] == claim_toks[0]
+    return [] if opens and re.search(r"(?<!['’])s$", toks[-1].text) else toks
 
 
 def _one_name(toks: list[Tok]) -> list[Tok]:

@@ -437,7 +437,7 @@ def _broad_senses(word: str) -> frozenset[tuple[int, str]]:
 
 def common_word(word: str) -> bool:
     """Whether WordNet knows ``word`` as an ordinary word (a sense that names no particular person or place):
-    "Officials", "However" are; "Politico", "Bloomberg" are not. False without WordNet."""
+    "Officials", "However" are; "Bloomberg", "Zelensky" are not. False without WordNet."""
     wn = _wordnet()
     if wn is None:
         return False
