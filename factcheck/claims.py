@@ -36,15 +36,19 @@ _STOP = frozenset(
 _LABEL = re.compile(
     r"(?:URGENT |BREAKING )?(?:UPDATE|UPDATED|BREAKING(?: NEWS)?|EXCLUSIVE|DEVELOPING|WATCH|ALERT)\s*:\s*"
 )
+_DASH = re.compile(r"\s[—–]\s")
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?=but\s)|,\s+(?=while\s)|\s+[—–]\s+(?=[a-z])")
 
 
 def _atomic_parts(text: str, lo: int, hi: int, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
     """Split a sentence into clauses that each state one thing, never inside a quotation."""
     cuts = [lo]
+    dashes = [m.start() for m in _DASH.finditer(text, lo, hi)]
     for m in _CLAUSE_SPLIT.finditer(text, lo, hi):
         if any(q.start - 1 <= m.start() <= q.end for q in quotes):
             continue
+        if m.group().strip() in "—–" and len(dashes) >= 2:
+            continue  # a pair of dashes sets off an aside ("said — on Twitter, as it happens — that ..."): one claim
         left = text[cuts[-1]:m.start()]
         right = text[m.end():hi]
         if len(left.split()) >= 5 and len(right.split()) >= 5:
@@ -70,6 +74,19 @@ def _content_words(text: str, speaker: str | None) -> int:
         1 for w in _WORD_RE.findall(text)
         if w.lower() not in _STOP and w.lower() not in verbs and fold(w) not in name_words
     )
+
+
+def _frame_says_more(text: str, a: int, b: int, ents: Spans, speaker: str | None) -> bool:
+    """Whether a stretch of a mostly quoted sentence between its quotations says more than who spoke: six content
+    words, or three that carry a fact of their own (a name other than the speaker's, a figure)."""
+    words = _content_words(text[a:b], speaker)
+    if words >= 6:
+        return True
+    if words < 3:
+        return False
+    own = set(fold(speaker or "").split())
+    named = any(not set(fold(e.text).split()) <= own for e in ents.within(a, b))
+    return named or bool(re.search(r"\d", text[a:b]))
 
 
 def _known_names(article_ents: Sequence[Sequence[RawEntity]]) -> dict[str, str]:
@@ -100,8 +117,10 @@ def _claim_entities(article: Article, block: Block, ents: Spans, lo: int, hi: in
         if label == "person":
             # Other names before it, which a role never crosses (only those in the window a role is read from):
             # in the whole block for a statement, in the sentence outside the quotation for a quote's frame.
-            near = ([x for x in inside if e.start - ROLE_WINDOW <= x.end <= e.start] if skip
-                    else ents.ending_in(e.start - ROLE_WINDOW, e.start))
+            # And the names after it, which an appositive role never crosses either ("Trump, Ryan and ... Priebus").
+            near = ([x for x in inside if e.start - ROLE_WINDOW <= x.end <= e.start or e.end < x.start < e.end + 160]
+                    if skip else ents.ending_in(e.start - ROLE_WINDOW, e.start) + ents.starting_in(e.end + 1,
+                                                                                                  e.end + 160))
             blockers = [(x.start, x.end) for x in near if x is not e and x.label == "person"
                         and not possessive(block.text, x.end)]
             role = find_role(block.text, e.start, e.end, blockers)
@@ -225,10 +244,11 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
             if sent_quotes and quoted / length >= 0.5:
                 # Mostly quotation: keep a statement only for a frame segment that says more than who spoke.
                 pieces = []
-                edges = [s0] + [x for q in sent_quotes for x in (q.start - 1, q.end + (1 if q.closed else 0))] + [s1]
+                marks = [(q.start - len(q.open_mark), q.end + (len(q.close_mark) if q.closed else 0))
+                         for q in sent_quotes]
+                edges = [s0] + [x for m in marks for x in m] + [s1]
                 for a, b in zip(edges[::2], edges[1::2]):
-                    seg = text[a:b]
-                    if _content_words(seg, speakers[0] if speakers else None) >= 6:
+                    if _frame_says_more(text, a, b, ents, speakers[0] if speakers else None):
                         pieces.append((a, b))
                 parts = [(a + len(text[a:b]) - len(text[a:b].lstrip(" ,.;—–")),
                           b - (len(text[a:b]) - len(text[a:b].rstrip(" ,.;—–")))) for a, b in pieces]

@@ -41,17 +41,36 @@ def compare(
 
 
 def _one_root_cause(findings: list[Finding]) -> list[Finding]:
-    """Drop a person conflict whose every cited name is the speaker of an attribution conflict: a quotation given
-    to another person is reported once, as who said it, not again as a different name in the same sentence."""
+    """One change, one finding: a quotation given to another person, or an act to another actor, is reported once,
+    as who said or did it. Dropped: a person conflict whose every cited name is the speaker of an attribution
+    conflict (or, in a source that conflict did not pair, the same name as one) or stands inside the claim of an
+    actor conflict of the same source; a name "left out" that is the other source's speaker of the same words."""
     speakers: dict[str, list[tuple[int, int]]] = {}
+    actors: dict[str, list[tuple[int, int]]] = {}
     for f in findings:
         if f.kind == FindingKind.ATTRIBUTION_CONFLICT:
             for ev in f.evidence:
-                if ev.role == "speaker":
-                    speakers.setdefault(ev.source, []).append((ev.start, ev.end))
+                if ev.role in ("speaker", "actor"):
+                    (speakers if ev.role == "speaker" else actors).setdefault(ev.source, []).append(
+                        (ev.start, ev.end))
 
     def spoken(ev: Evidence) -> bool:
         return any(s < ev.end and ev.start < e for s, e in speakers.get(ev.source, ()))
 
-    return [f for f in findings if not (f.kind == FindingKind.ENTITY_CONFLICT and f.evidence
-                                        and all(ev.role == "person" and spoken(ev) for ev in f.evidence))]
+    def acting(ev: Evidence) -> bool:
+        return any(s <= ev.start and ev.end <= e for s, e in actors.get(ev.source, ()))
+
+    def same_root(f: Finding) -> bool:
+        if f.kind == FindingKind.DETAIL_DROPPED:
+            details = [ev for ev in f.evidence if ev.role == "detail"]
+            return bool(details) and all(spoken(ev) for ev in details)
+        if f.kind != FindingKind.ENTITY_CONFLICT or not f.evidence:
+            return False
+        def covered(ev: Evidence) -> bool:
+            return spoken(ev) or acting(ev)
+
+        said = {" ".join(ev.text.split()).lower() for ev in f.evidence if covered(ev)}
+        return bool(said) and all(ev.role == "person" and (covered(ev) or " ".join(ev.text.split()).lower() in said)
+                                  for ev in f.evidence)
+
+    return [f for f in findings if not same_root(f)]

@@ -31,7 +31,7 @@ from factcheck.extract.entities import fold, same_person, surname
 from factcheck.lexicon import lines, reporting_verbs, word_classes, word_set, words
 from factcheck.models import Claim, DateMention, Number
 from factcheck.places import is_place, place_relation
-from factcheck.senses import common_word, opposite, same_sense
+from factcheck.senses import common_word, opposite, person_noun, same_sense
 
 # --------------------------------------------------------------------------------------------------------------
 # Tokens
@@ -466,6 +466,13 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
     content_a = [t for t in ta if content(t)]
     content_b = [t for t in tb if content(t)]
     keys_a, keys_b = {t.key for t in content_a}, {t.key for t in content_b}
+    # One name for another in the same place ("a fan of Dr. Ben Carson" / "... of Dr. Tobias Quillen") is one slot
+    # both claims fill: counted as a shared word, or a swapped name would leave a short claim nothing in common.
+    for tag, i0, i1, j0, j1 in opcodes:
+        na, nb = _one_name([t for t in ta[i0:i1] if content(t)]), _one_name([t for t in tb[j0:j1] if content(t)])
+        if tag == "replace" and na and nb:
+            keys_a = (keys_a - {t.key for t in na}) | {f"slot:{i0}"}
+            keys_b = (keys_b - {t.key for t in nb}) | {f"slot:{i0}"}
     shared = len(keys_a & keys_b)
     overlap = shared / max(1, min(len(keys_a), len(keys_b)))
     ops: list[tuple[str, str, str]] = []
@@ -768,6 +775,11 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
             ta_, tb_ = _entity_text(a, na_[0]), _entity_text(b, nb_[0])
             if is_place(ta_) and is_place(tb_) and place_relation(ta_, tb_) == "disjoint":
                 out.append(_diff("conflict", "place", a, b, na_, nb_))
+            elif "person" in {na_[0].tag, nb_[0].tag} and not is_place(ta_ if na_[0].tag == "place" else tb_) \
+                    and not same_person(ta_, tb_):
+                # A person's name the parser took for a place the gazetteer does not know ("Priya Mbeki-Shaw").
+                slot = "actor" if _subject_position(ta, na_) else "person"
+                out.append(_diff("conflict", slot, a, b, na_, nb_))
         elif bool(na_) != bool(nb_):
             # The parser tagged only one of the two names ("The New York Times" / "Politico").
             ga, gb = (na_, _name_words(rb, tb)) if na_ else (_name_words(ra, ta), nb_)
@@ -792,6 +804,14 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
         if {t.key for t in ti_a} != {t.key for t in ti_b} and roles_conflict(_phrase(a, ta, ti_a),
                                                                               _phrase(b, tb, ti_b)):
             out.append(_diff("conflict", "role", a, b, ti_a, ti_b))
+    elif bool(ti_a) != bool(ti_b) and not out:
+        # A title on one side and, in its place, a noun for a kind of person the title list does not hold ("his
+        # campaign manager, Jeff Weaver" / "his pollster, Jeff Weaver"): another role.
+        pa = ti_a or [t for t in ra if not t.tag and person_noun(t.text.lower())]
+        pb = ti_b or [t for t in rb if not t.tag and person_noun(t.text.lower())]
+        if pa and pb and len(ra) <= 3 and len(rb) <= 3 and _near_person(ta, pa) and _near_person(tb, pb) \
+                and not any(same_sense(x.text.lower(), y.text.lower()) for x in pa for y in pb):
+            out.append(_diff("conflict", "role", a, b, pa, pb))
     # Kinship and party.
     for slot in ("kin", "party"):
         ga, gb = _first(ra, (slot,)), _first(rb, (slot,))
@@ -810,10 +830,21 @@ def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, 
     if not out and not (tags_a | tags_b) - {""}:
         for t in ra:
             for u in rb:
-                if (stem(t.text), stem(u.text)) in _antonym_pairs() or opposite(t.text.lower(), u.text.lower()):
+                if _opposite_words(t.text.lower(), u.text.lower()):
                     out.append(_diff("conflict", "antonym", a, b, [t], [u]))
                     return out
     return out
+
+
+def _opposite_words(x: str, y: str) -> bool:
+    """Opposite words, or compounds that differ by one opposite part ("better-funded" / "worse-funded")."""
+    if (stem(x), stem(y)) in _antonym_pairs() or opposite(x, y):
+        return True
+    px, py = x.split("-"), y.split("-")
+    if len(px) != len(py) or len(px) < 2:
+        return False
+    differ = [(p, q) for p, q in zip(px, py, strict=True) if p != q]
+    return len(differ) == 1 and _opposite_words(*differ[0])
 
 
 def _same_party(x: str, y: str) -> bool:

@@ -30,7 +30,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-__all__ = ["same_sense", "opposite", "lemma", "wordnet_available"]
+__all__ = ["same_sense", "opposite", "lemma", "wordnet_available", "person_noun", "common_word"]
 
 _POS = ("verb", "noun", "adj", "adv")
 _TOP_SENSES = 3
@@ -443,6 +443,26 @@ def common_word(word: str) -> bool:
         return False
     return any(not _synset(pos, off).instance
                for pos, forms in _forms(word).items() for form in forms for off in wn.senses[pos][form])
+
+
+#: WordNet's lexicographer file of nouns that name people ("noun.person").
+_NOUN_PERSON = 18
+
+
+def person_noun(word: str) -> bool:
+    """Whether ``word``'s first sense as a noun names a kind of person ("pollster", "treasurer", "lawyer"): a
+    role or description in an apposition. False without WordNet."""
+    wn = _wordnet()
+    if wn is None:
+        return False
+    forms = _forms(word).get("noun", ())
+    return any(wn.senses["noun"][form][:1] and _lexfile("noun", wn.senses["noun"][form][0]) == _NOUN_PERSON
+               for form in forms)
+
+
+@cache
+def _lexfile(pos: str, offset: int) -> int:
+    return int(_synset_line(pos, offset).split(" ", 2)[1])
 
 
 def _broad_antonyms(a: str, b: str) -> bool:

@@ -42,3 +42,27 @@ def test_no_boilerplate_claims() -> None:
     assert not any("Copyright" in t or "via Reuters" in t or "Shutterstock" in t for t in texts)
     captions = [c for cs in per.values() for c in cs if c.type == ClaimType.CAPTION]
     assert captions and all(c.source == "004_e1192160ed273444" for c in captions)
+
+
+def _statements(text: str) -> list[str]:
+    import datetime as dt
+
+    from factcheck.load import LoadedArticle, build_article
+
+    article, blocks = build_article("x", "x.txt", text + "\n", kind="text", published=dt.date(2025, 12, 3))
+    claims = extract_claims([LoadedArticle(article, tuple(blocks))])["x"]
+    return [c.text for c in claims if c.type == ClaimType.STATEMENT]
+
+
+def test_a_mostly_quoted_sentence_keeps_the_stretch_that_names_someone() -> None:
+    text = ("He praised the council as ''a body that finally listens to the harbour'' and, as a guest of Ravi Osei, "
+            "''the best friend this port has had in a generation of mayors.''")
+    statements = _statements(text)
+    assert any("Ravi Osei" in s for s in statements), statements
+    assert not any(s.endswith("'") for s in statements), statements  # the marks are not part of the claim
+
+
+def test_an_aside_between_dashes_stays_in_its_claim() -> None:
+    text = "His treasurer Mina Okafor said — on the radio, as it happens — that the harbour fund had doubled in May."
+    statements = _statements(text)
+    assert len(statements) == 1 and "Okafor said" in statements[0] and "had doubled" in statements[0], statements

@@ -111,6 +111,21 @@ CASES = [
     # a lone title standing for the person, in the same slot
     ("During the rally, the former president said the system was crazy.",
      "During the rally, the former treasurer said the system was crazy.", {("conflict", "role")}),
+    # a noun for a kind of person in a title's place, next to the same name (WordNet's noun.person)
+    ("Earlier Monday, her finance director, Anna Berg, said the gap was closing.",
+     "Earlier Monday, her accountant, Anna Berg, said the gap was closing.", {("conflict", "role")}),
+    # compounds that differ by one opposite part
+    ("The rally drew a better-organized crowd than the council had expected.",
+     "The rally drew a worse-organized crowd than the council had expected.", {("conflict", "antonym")}),
+    # opposite verbs of news wording (curated: WordNet links neither pair)
+    ("The measure was endorsed on Friday by the county's farmers.",
+     "The measure was denounced on Friday by the county's farmers.", {("conflict", "antonym")}),
+    # a short claim whose only content is a swapped name still compares (the name is one slot of both)
+    ("He called himself a fan of Gov. Walter Brennan.", "He called himself a fan of Gov. Osric Pellham.",
+     {("conflict", "person")}),
+    # "Today" inside a name is no day: one newspaper for another
+    ("The figures were first reported by the Daily Courier on Monday.",
+     "The figures were first reported by USA Today on Monday.", {("conflict", "org")}),
 ]
 
 

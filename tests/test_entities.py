@@ -35,10 +35,21 @@ def test_canonical_names_handle_any_script_and_empty_names() -> None:
      "Putin’s top foreign policy adviser"),
     ("Special Envoy Steve Witkoff and his son-in-law Jared Kushner had", "Jared Kushner", None),
     ("The weather was fine when Anna Kovacs arrived.", "Anna Kovacs", None),
+    # the title belongs to someone else: the name is its principal
+    ("A spokesman for Lena Hartwig declined to comment.", "Lena Hartwig", None),
+    ("A spokesman for Mayor Lena Hartwig declined to comment.", "Lena Hartwig", "Mayor"),
+    ("Minister for Foreign Affairs Ana Lind spoke first.", "Ana Lind", "Minister for Foreign Affairs"),
 ])
 def test_find_role(text: str, name: str, role: str | None) -> None:
     i = text.index(name)
     assert find_role(text, i, i + len(name)) == role
+
+
+def test_an_appositive_role_never_crosses_another_name() -> None:
+    text = "Hartwig, Osei and Harbour Board Chairman Tomas Brandt will meet on Friday."
+    blockers = [(text.index("Osei"), text.index("Osei") + 4), (text.index("Tomas"), text.index("Brandt") + 6)]
+    assert find_role(text, 0, len("Hartwig"), blockers) is None
+    assert find_role(text, 0, len("Hartwig")) is not None  # without the other names it would be read as one
 
 
 @pytest.mark.parametrize("a, b, conflict", [

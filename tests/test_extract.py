@@ -89,6 +89,15 @@ def test_find_dates(text: str, expected: str) -> None:
     assert dates and dates[-1].date.isoformat() == expected
 
 
+@pytest.mark.parametrize("text", ["according to USA Today.", "on The Tonight Show with a guest"])
+def test_today_inside_a_name_is_no_date(text: str) -> None:
+    assert find_dates(text, REF) == []
+
+
+def test_today_opening_a_sentence_is_a_date() -> None:
+    assert [d.text for d in find_dates("He left. Today he spoke.", REF)] == ["Today"]
+
+
 def test_december_2_2025_is_a_tuesday() -> None:
     (d,) = find_dates("December 2, 2025", REF)
     assert d.weekday == 1

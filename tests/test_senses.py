@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from factcheck import senses
-from factcheck.senses import lemma, opposite, same_sense
+from factcheck.senses import lemma, opposite, person_noun, same_sense
 
 SAME: list[tuple[str, str, bool]] = [
     ("said", "stated", True),
@@ -163,3 +163,12 @@ def test_curated_fallback(no_wordnet: None, fn: str, a: str, b: str, expected: b
                                                 ("opened", "open"), ("stopped", "stop"), ("rose", "rise")])
 def test_fallback_lemma(no_wordnet: None, word: str, expected: str) -> None:
     assert lemma(word) == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("pollster", True), ("treasurers", True), ("accountant", True), ("women", True),
+    ("campaign", False), ("fan", False), ("said", False), ("budget", False),
+])
+def test_person_noun(word: str, expected: bool) -> None:
+    """A noun whose first sense names a kind of person (WordNet's noun.person): a role in an apposition."""
+    assert person_noun(word) is expected

@@ -106,9 +106,22 @@ def actor_readings(ctx: CheckContext, group) -> list[tuple[str, dict[str, list[t
         # Each reading must come from a source that does not also hold another reading of the same act.
         clean = {k: v for k, v in readings.items()
                  if any(all(src not in sources[o] for o in readings if o != k) for src in sources[k])}
-        if len(clean) >= 2:
+        if len(clean) >= 2 and not _parse_only(clean):
             out.append((act, clean))
     return out
+
+
+def _parse_only(readings: dict[str, list[tuple[Claim, Action]]]) -> bool:
+    """Whether every reading's actor is named in every claim of the other readings: the words agree and only the
+    parse gave the act to another phrase of the same sentence ("Obama's decision to jump-start relations
+    received support")."""
+    def named_in(action: Action, claim: Claim) -> bool:
+        have = set(_tokens(claim.text))
+        want = [w for w in _tokens(action.agent) if w not in words("function_words")]
+        return bool(want) and all(w in have for w in want)
+
+    return all(named_in(a1, c2) for k, v in readings.items() for _, a1 in v
+               for o, w in readings.items() if o != k for c2, _ in w)
 
 
 def _surnames(ctx: CheckContext, source: str) -> frozenset[str]:

@@ -38,6 +38,15 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|is set to|are set to|plans? to|plan
                      r"scheduled|upcoming|invit\w*|to (?:meet|continue|discuss|travel|hold|visit))\b", re.IGNORECASE)
 
 
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][A-Za-z&'’]*\s+$")
+
+
+def _in_name(text: str, at: int) -> bool:
+    """A capitalised "Today" or "Tonight" after a capitalised word inside a sentence is part of a name ("USA
+    Today", "The Tonight Show"), not a day."""
+    return text[at:at + 1].isupper() and bool(_NAME_BEFORE.search(text, max(0, at - 40), at))
+
+
 def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
 
@@ -144,7 +153,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         out.append(DateMention(m.start(), m.end(), m.group(0), date, wd, "day"))
         taken.append((m.start(), m.end()))
     for m in _RELATIVE.finditer(text):
-        if not free(m.start(), m.end()):
+        if not free(m.start(), m.end()) or _in_name(text, m.start()):
             continue
         rel = m.group("rel").lower()
         date, gran = None, "day"

@@ -242,6 +242,8 @@ def _pre_role(text: str, start: int, blockers: Sequence[tuple[int, int]]) -> str
         if b1 <= start:
             window_start = max(window_start, b1)
     toks = list(re.finditer(r"\S+", text[window_start:start]))
+    if toks and toks[-1].group(0).lower() in ("for", "of", "to"):
+        return None  # "a spokesman for Donald Trump": the title is another person's, the name its principal
     kept: list[str] = []
     for k in range(len(toks) - 1, -1, -1):
         raw = toks[k].group(0)
@@ -261,6 +263,8 @@ def _pre_role(text: str, start: int, blockers: Sequence[tuple[int, int]]) -> str
         elif not (word[:1].isupper() or _is_title(low) or low in modifiers or low in ("of", "the", "for")
                   or re.fullmatch(r"[\w-]+['’]s", word)):
             break
+        elif low == "for" and any(_is_title(w.lower()) for w in kept):
+            break  # "a spokesman for Mayor Lena Hartwig": the mayor's title is hers, the spokesman another person
         kept.insert(0, word)
     while kept and (kept[0].lower() in _OPENERS or not (kept[0][:1].isupper() or _is_title(kept[0]) or
                                                          kept[0].lower() in modifiers
@@ -280,9 +284,11 @@ def find_role(text: str, start: int, end: int, blockers: Sequence[tuple[int, int
     if pre:
         return pre
     m = _POST_ROLE.match(text[end:end + 160])
-    if m:
+    if m and not any(end < b0 < end + m.end() for b0, _ in blockers):  # "Trump, Ryan and ... Reince Priebus"
         phrase = m.group(1).strip()
-        if _has_title(phrase) and len(phrase.split()) <= 16 and not re.match(r"(?:and|or|but)\b", phrase):
+        # Two apostrophes open a quotation (one outlet's archive marks them so): what follows is quoted, no role.
+        if (_has_title(phrase) and len(phrase.split()) <= 16 and not re.match(r"(?:and|or|but)\b", phrase)
+                and "''" not in phrase):
             return phrase
     return None
 
