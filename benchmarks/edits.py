@@ -153,6 +153,10 @@ def is_detection(f: Any, edit: Edit, sources: tuple[str, ...]) -> bool:
 
 
 def judge(report: Any, edit: Edit, sources: tuple[str, ...], case: Case) -> None:
+    # The sources the audit compared: a reworded copy that came out identical to the original (no site for any of
+    # its rewrites) is left out as a duplicate, and a dropped sentence is then "only the original has it".
+    compared = tuple(s.id for s in report.sources)
+    sources = tuple(s for s in sources if s in compared) or sources
     case.kinds = sorted({f.kind.value for f in report.findings})
     for f in report.findings:
         if is_detection(f, edit, sources):

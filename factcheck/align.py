@@ -150,16 +150,21 @@ def _quote_candidates(claims: Sequence[Claim], vectors: np.ndarray, idx: list[in
 
 
 def _frame_similarity(a: Claim, b: Claim) -> float:
-    """How alike two quotations' sentences are, the quoted words left out (0 when the quotes share no word)."""
+    """How alike two quotations' sentences are, the quoted words left out. When the quotes share no word (a
+    quoted name for another: citing "Bill Maher" / citing "Everett Thorburn") the sentences must be the same
+    but for a word in ten, and long enough to say so."""
     qa, qb = set(tokens(a.quote or "")), set(tokens(b.quote or ""))
-    if not qa & qb:
-        return 0.0
     fa = tuple(t for t in tokens(a.sentence.text) if t not in qa)
     fb = tuple(t for t in tokens(b.sentence.text) if t not in qb)
-    if min(len(fa), len(fb)) < _LEXICAL_MIN_WORDS:
+    disjoint = not qa & qb
+    if min(len(fa), len(fb)) < (_DISJOINT_MIN_WORDS if disjoint else _LEXICAL_MIN_WORDS):
         return 0.0
     sim = symmetric_similarity(fa, fb)
-    return sim if sim >= LEXICAL_ALIGN else 0.0
+    return sim if sim >= (_DISJOINT_FRAME if disjoint else LEXICAL_ALIGN) else 0.0
+
+
+_DISJOINT_FRAME = 0.9
+_DISJOINT_MIN_WORDS = 10
 
 
 def _quote_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], config: Config,

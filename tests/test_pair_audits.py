@@ -29,6 +29,13 @@ colleagues to wait.
 residents deserve better than another promise."
 
 Rosa Delgado, the council's chief engineer, said the repairs would take at least three years to finish.
+
+Asked which member of the council she trusted most on the harbour budget, Delgado named "Tomas Brandt" without a
+moment's hesitation.
+
+Hartwig spent the weekend at the old harbour with her grandchildren, she told reporters on Sunday.
+
+"Nobody has read the engineering report yet," Okafor said.
 """
 
 CASES = [
@@ -41,6 +48,12 @@ CASES = [
     # another person doing the same thing: who does it
     ("Rosa Delgado, the council's chief engineer, said", "Maria Fenwick, the council's chief engineer, said",
      "attribution_conflict"),
+    # a short quotation changed whole, tied to its counterpart by the sentence around it
+    ("named \"Tomas Brandt\"", "named \"Ada Rinn\"", "quote_divergence"),
+    # "children" is kin too
+    ("with her grandchildren", "with her children", "entity_conflict"),
+    # a speaker named by one word that is no ordinary word, never given a full name
+    ("yet,\" Okafor said.", "yet,\" Mbeki said.", "attribution_conflict"),
 ]
 
 

@@ -15,6 +15,7 @@ from factcheck.checks.typed import conflict_findings
 from factcheck.extract.entities import fold, same_person, surname
 from factcheck.lexicon import reporting_verbs, words
 from factcheck.models import Action, Claim, ClaimGroup, Finding, FindingKind, Span
+from factcheck.senses import common_word
 
 # Words that open a predicate right after its subject ("Kovacs *will* travel", "the envoys *said*").
 _AUX = frozenset("will would shall should can could may might must has had have is are was were did does do "
@@ -143,7 +144,10 @@ def _named_at_quote(claim: Claim) -> bool:
 def _named_person(ctx: CheckContext, claim: Claim) -> bool:
     """The quote's speaker is a person's name: a full name, or a surname the same source names as a person."""
     words = (claim.speaker or "").split()
-    return len(words) >= 2 or (len(words) == 1 and words[0] in _surnames(ctx, claim.source))
+    # A single word is a name when the source names a person so, or when it is no ordinary word at all ("Zaheed",
+    # whose full name the parser did not tag; "Twitter" is a word and stays out).
+    return len(words) >= 2 or (len(words) == 1 and (words[0] in _surnames(ctx, claim.source)
+                                                    or claim.speaker_kind == "person" and not common_word(words[0])))
 
 
 @register("FC105", FindingKind.ATTRIBUTION_CONFLICT)

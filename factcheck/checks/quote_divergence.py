@@ -61,12 +61,14 @@ def _contains(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
     return any(words[i:i + n] == run for i in range(len(words) - n + 1))
 
 
-def compare_quotes(probe_text: str, other_text: str) -> Comparison:
+def compare_quotes(probe_text: str, other_text: str, whole_swap: bool = False) -> Comparison:
     """Compare a quotation (``probe``) with another rendering of the same remark (``other``).
 
     Each run of the probe between ellipses is located in ``other`` by local alignment; words that differ inside the
     located stretch are changes. Words of ``other`` outside it are not (the probe quotes less), nor are words the
     probe leaves out where ``other`` has an ellipsis. Probe words moved to another place in ``other`` are a change.
+    With ``whole_swap`` (the two were aligned as one remark by the sentences around them) a short quotation of as
+    many words with none in common is changed whole (citing "Bill Maher" / citing "Everett Thorburn").
     """
     probe, probe_surface = surface_tokens(probe_text)
     other = _words(other_text)
@@ -80,6 +82,10 @@ def compare_quotes(probe_text: str, other_text: str) -> Comparison:
         # A short quotation of as many words as the other with one word changed is still located there (the
         # two were aligned as one remark by the sentences around them).
         one_off = len(seg) == len(other.words) and 2 <= len(seg) <= 3 and m.matched == len(seg) - 1
+        if whole_swap and len(seg) == len(other.words) <= 3 and m.matched == 0 and len(probe) == len(seg):
+            changed = True
+            ops_all.append(("replace", _show(seg, seg_surface), _show(other.words, other.surface)))
+            continue
         if not one_off and (m.matched == 0 or m.matched < min(len(seg), 3)
                             or (m.coverage_a < 0.5 and len(seg) >= 4)):
             leftovers.append(seg)
@@ -147,7 +153,7 @@ def _typed(source_a: str, source_b: str, ops) -> WordDiff:  # type: ignore[no-un
     return WordDiff(source_a, source_b, tuple(WordOp(tag, " ".join(old), " ".join(new)) for tag, old, new in ops))
 
 
-def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
+def _compare_pair(ctx: CheckContext, a: Claim, b: Claim, grouped: bool = False):
     """Diffs, one-line changes and the claims involved when ``a`` and ``b`` render one remark differently.
 
     Each ellipsis-separated run of the shorter quotation is compared with the quotation of the other source that
@@ -196,7 +202,7 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim):
         structure.append(f"{short_c.source} splices {len(targets)} separate remarks into one quotation")
     for target in targets:
         text = " … ".join(shown[seg] for seg in by_target[target.id])
-        comp = compare_quotes(text, target.quote or "")
+        comp = compare_quotes(text, target.quote or "", whole_swap=grouped and target.id == long_c.id)
         if comp.changed:
             involved += [short_c, target]
             diffs.append((f"diff {short_c.source} ~ {target.source}", marked(list(comp.ops))))
@@ -301,8 +307,9 @@ def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
         word_diffs: list[WordDiff] = []
         changes: list[str] = []
         involved: dict[str, Claim] = {}
+        grouped = len({c.source for c in quotes}) >= 2
         for a, b in pairs:
-            d, ch, inv, wd = _compare_pair(ctx, a, b)
+            d, ch, inv, wd = _compare_pair(ctx, a, b, grouped)
             diffs += d
             word_diffs += wd
             changes += ch
