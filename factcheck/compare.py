@@ -63,7 +63,8 @@ def _one_root_cause(findings: list[Finding]) -> list[Finding]:
     def same_root(f: Finding) -> bool:
         if f.kind == FindingKind.DETAIL_DROPPED:
             details = [ev for ev in f.evidence if ev.role == "detail"]
-            return bool(details) and all(spoken(ev) for ev in details)
+            named = {" ".join(ev.text.split()).lower() for ev in details if spoken(ev)}
+            return bool(named) and all(spoken(ev) or " ".join(ev.text.split()).lower() in named for ev in details)
         if f.kind != FindingKind.ENTITY_CONFLICT or not f.evidence:
             return False
         def covered(ev: Evidence) -> bool:
