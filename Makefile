@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup browser audit test screenshots bench bench-edits bench-shapes bench-incremental lint clean
+.PHONY: help setup browser audit test test-fast screenshots bench bench-edits bench-shapes bench-incremental lint clean
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -34,6 +34,9 @@ browser:  ## Install Debian's chromium when it is missing (the HTML report's bro
 test: $(STAMP) browser  ## Run the test suite (the HTML report is checked in headless Chromium)
 	$(BIN)/python -m pytest -q
 
+test-fast: $(STAMP)  ## Unit tests only, fake embedder (no real model, no whole audits on it): the edit loop
+	$(BIN)/python -m pytest -q -m "not slow"
+
 screenshots: $(STAMP) browser  ## README screenshots of the HTML and terminal reports (docs/screenshot-*.png)
 	$(BIN)/python -m tests.screenshots
 
@@ -54,9 +57,10 @@ bench-edits: $(STAMP)  ## Single-fact edits of real articles: recall per edit ty
 bench-stories: $(STAMP)  ## Story splitting on batches with gold stories, hard negatives and twin events
 	$(BIN)/python -m benchmarks.stories
 
-lint: $(STAMP)  ## ruff and mypy
+lint: $(STAMP)  ## ruff, mypy and import-linter (the layers contract in pyproject.toml)
 	$(BIN)/ruff check factcheck tests
 	$(BIN)/mypy factcheck --ignore-missing-imports
+	$(BIN)/lint-imports
 
 clean:  ## Remove generated reports and caches (keeps .venv)
 	rm -rf reports/*.md reports/*.html reports/*.png reports/*.svg claims/embeddings .pytest_cache

@@ -152,28 +152,15 @@ class TimedEmbedder:
             return self.inner.encode(texts)
 
 
-def instrument(clock: StageClock) -> None:
-    """Wrap the stage functions where ``factcheck.api`` looks them up."""
-    import factcheck.api as api
-    import factcheck.stories as stories
-
-    stories.group_stories = clock.wrap("stories", stories.group_stories)
-    api.extract_claims = clock.wrap("claims", api.extract_claims)
-    api._claims_from = clock.wrap("claims", api._claims_from)  # noqa: SLF001 - waiting on the extraction processes
-    api._pretag = clock.wrap("claims", api._pretag)  # noqa: SLF001 - spaCy over the batch while the model loads
-    api.align = clock.wrap("align", api.align)
-    api.compare = clock.wrap("compare", api.compare)
-
-
 def setup_models() -> tuple[Any, dict[str, float]]:
     """Load spaCy and the embedding model once, timed apart from the stages."""
-    import factcheck.api as api
     from factcheck.config import Config
     from factcheck.embed import SentenceTransformerEmbedder
+    from factcheck.pipeline import tagger
 
     setup = {}
     t = time.perf_counter()
-    api._tagger().tag(["Warm-up sentence from London."])  # noqa: SLF001 - the shared tagger audit_loaded uses
+    tagger().tag(["Warm-up sentence from London."])  # the shared tagger audit_loaded uses
     setup["spacy_load"] = time.perf_counter() - t
     model = SentenceTransformerEmbedder(Config().model)
     t = time.perf_counter()
@@ -208,18 +195,17 @@ def measure_batch(size: int) -> dict[str, Any]:
 
     model, setup = setup_models()
     clock = StageClock()
-    instrument(clock)
     config = Config(use_cache=False)
     t0 = time.perf_counter()
     with clock.stage("load"):
         items = build_corpus(size)
-    from factcheck.api import _extract_processes  # noqa: PLC2701 - how many extraction processes the batch starts
+    from factcheck.parallel import extract_processes  # how many extraction processes the batch starts
 
-    processes = _extract_processes(len(items))
+    processes = extract_processes(len(items))
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     with ChildPeaks() as child_peaks:
-        batch = audit_batch_loaded(items, config, TimedEmbedder(model, clock))
+        batch = audit_batch_loaded(items, config, TimedEmbedder(model, clock), hooks=clock)
     clock.times["other"] = time.perf_counter() - t - sum(clock.times[s] for s in STAGES if s != "load")
     with clock.stage("report"):
         for s in batch.stories:
@@ -259,12 +245,11 @@ def measure_one_story(size: int) -> dict[str, Any]:
 
     model, setup = setup_models()
     clock = StageClock()
-    instrument(clock)
     t0 = time.perf_counter()
     with clock.stage("load"):
         items = one_story(size)
     t = time.perf_counter()
-    report = audit_loaded(items, Config(use_cache=False), TimedEmbedder(model, clock))
+    report = audit_loaded(items, Config(use_cache=False), TimedEmbedder(model, clock), hooks=clock)
     clock.times["other"] = time.perf_counter() - t - sum(clock.times[s] for s in STAGES if s != "load")
     with clock.stage("report"):
         plain = render_json(report)
@@ -466,7 +451,7 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, str]]:
 def render(results: dict[str, Any]) -> tuple[str, str]:
     """(Markdown for reports/bench.md, plain text for the terminal)."""
     from benchmarks.corpus import POLNEAR
-    from factcheck.api import EXTRACT_POOL_MIN
+    from factcheck.parallel import EXTRACT_POOL_MIN
 
     rows = [batch_cells(r) for r in results["batch"]]
     if results.get("one_story"):
@@ -511,9 +496,9 @@ def render(results: dict[str, Any]) -> tuple[str, str]:
         "vs the stories the generator planted (found > planted: some variants were split off; < planted: unrelated "
         "stories were joined).", "",
         "## Batch path, per stage", "",
-        "`audit_batch_loaded(items, Config(use_cache=False), embedder)` with the library's own stage functions "
-        "wrapped by timers: `load` = building the articles from text (size 5: reading `seeds/`), `stories` = "
-        "`group_stories` (lead embeddings + graph), `claims` = spaCy + `extract_claims` per story (a batch of "
+        "`audit_batch_loaded(items, Config(use_cache=False), embedder, hooks=clock)`, each stage timed through the "
+        "library's own stage hooks: `load` = building the articles from text (size 5: reading `seeds/`), `stories` = "
+        "`group_stories` (lead embeddings + graph), `claims` = spaCy and claim extraction per story (a batch of "
         f"{EXTRACT_POOL_MIN}+ new articles on a multi-core machine: the wait for the spawned extraction processes, "
         "which loaded spaCy while the leads were embedded; see the table below), `embed` = "
         "claim embedding per story (no cache; model already loaded), `align`, `compare`, `report` = JSON + "

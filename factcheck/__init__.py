@@ -6,10 +6,9 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from factcheck.api import audit, audit_loaded  # noqa: E402
-from factcheck.config import Config, load_config  # noqa: E402
-from factcheck.models import Report  # noqa: E402
+from factcheck.api import audit, audit_loaded
+from factcheck.config import Config, load_config
+from factcheck.models import Report
+from factcheck.version import __version__
 
 __all__ = ["Config", "Report", "__version__", "audit", "audit_loaded", "load_config"]

@@ -19,10 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from factcheck import __version__
 from factcheck.checks.base import normalise_words
 from factcheck.errors import InputError
 from factcheck.models import Finding, FindingKind, Report
+from factcheck.version import __version__
 
 SCHEMA = "factcheck.baseline/1"
 REPORT_SCHEMA = "factcheck.report/1"

@@ -19,10 +19,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from factcheck import __version__
 from factcheck.io import atomic_write
-from factcheck.load import LoadedArticle
-from factcheck.models import Action, Claim, ClaimType, DateMention, Entity, Number, Span
+from factcheck.models import Action, Claim, ClaimType, DateMention, Entity, LoadedArticle, Number, Span
+from factcheck.version import __version__
 
 FORMAT = 4
 
@@ -31,7 +30,8 @@ FORMAT = 4
 def extractor_digest() -> str:
     """Hash of the code and word lists claim extraction runs on, so a changed extractor never reads stale claims."""
     root = Path(__file__).resolve().parent
-    files = [root / "claims.py", root / "speakers.py", root / "load.py", *sorted((root / "extract").glob("*.py")),
+    files = [root / "claims.py", root / "speakers.py", root / "mentions.py", root / "models.py",
+             *sorted((root / "load").glob("*.py")), *sorted((root / "extract").glob("*.py")),
              *sorted((root / "data").glob("*.txt"))]
     h = hashlib.sha1()
     for f in files:

@@ -19,9 +19,9 @@ from factcheck.extract.entities import ROLE_WINDOW, EntityTagger, RawEntity, can
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.quotes import find_quotes, names_a_work, split_sentences
 from factcheck.lexicon import reporting_verbs
-from factcheck.load import Block, LoadedArticle, span_of
-from factcheck.models import Action, Article, Claim, ClaimType, Entity, Quote
-from factcheck.speakers import NameIndex, Resolver, Spans, masked, mentions, name_pattern, possessive
+from factcheck.mentions import NameIndex, Spans, masked, mentions, name_pattern, possessive
+from factcheck.models import Action, Article, Block, Claim, ClaimType, Entity, LoadedArticle, Quote, span_of
+from factcheck.speakers import Resolver
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _STOP = frozenset(

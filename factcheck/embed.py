@@ -19,6 +19,8 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from factcheck.config import Config
+
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
 
@@ -295,3 +297,17 @@ class CachedEmbedder:
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         return np.stack([found[k] for k in keys]).astype(np.float32)
+
+
+def default_embedder(config: Config) -> Embedder:
+    """The configured model, wrapped in the embedding cache when caching is on.
+
+    Setting the environment variable ``FACTCHECK_EMBEDDER=hashing`` swaps in the deterministic
+    :class:`HashingEmbedder` (no model load, no cache): a hook for tests and quick dry runs.
+    """
+    if os.environ.get("FACTCHECK_EMBEDDER") == "hashing":
+        return HashingEmbedder()
+    inner = make_embedder(config.model)
+    if not config.use_cache:
+        return inner
+    return CachedEmbedder(inner, EmbeddingCache(config.cache_dir, inner.name))

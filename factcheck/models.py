@@ -317,3 +317,71 @@ class Report:
         for finding in self.findings:
             counts[finding.kind.value] += 1
         return counts
+
+
+@dataclass(frozen=True)
+class Block:
+    """A kept paragraph: its raw span, its clean text, and where each clean character came from."""
+
+    source: str
+    kind: str  # "title", "heading", "body", "caption"
+    start: int
+    end: int
+    text: str
+    offsets: tuple[int, ...] | None = None  # raw offset of each clean char; None means identity from start
+
+    def raw_start(self, i: int) -> int:
+        if self.offsets is None:
+            return self.start + i
+        return self.offsets[min(i, len(self.offsets) - 1)] if self.offsets else self.start
+
+    def raw_end(self, i: int) -> int:
+        """Raw offset just past clean character ``i - 1``."""
+        if i <= 0:
+            return self.raw_start(0)
+        if self.offsets is None:
+            return self.start + i
+        return self.offsets[min(i, len(self.offsets)) - 1] + 1
+
+
+def span_of(article: Article, block: Block, start: int, end: int) -> Span:
+    """The raw span of clean characters ``[start, end)`` of ``block``."""
+    raw_start = block.raw_start(start)
+    raw_end = block.raw_end(end)
+    if block.offsets is not None:
+        # Close an entity or tag that the last clean character came from (``&amp;`` -> ``&``).
+        raw_end = _extend_entity(article.raw, raw_end)
+    return Span(article.id, raw_start, raw_end, article.raw[raw_start:raw_end])
+
+
+def _extend_entity(raw: str, end: int) -> int:
+    if end > 0 and raw[end - 1] == "&":
+        semi = raw.find(";", end, end + 12)
+        if semi != -1:
+            return semi + 1
+    return end
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    """An article with the blocks the claims stage reads."""
+
+    article: Article
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class StoryReport:
+    """One story of a batch and its audit."""
+
+    id: str
+    title: str
+    report: Report
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A batch of articles split into stories, each audited on its own."""
+
+    stories: tuple[StoryReport, ...]
+    notes: tuple[str, ...] = ()

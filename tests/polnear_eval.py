@@ -34,8 +34,8 @@ from factcheck.extract.entities import fold, surname
 from factcheck.extract.quotes import find_quotes
 from factcheck.lexicon import word_classes
 from factcheck.load import LoadedArticle, build_article
+from factcheck.mentions import name_gender
 from factcheck.models import Claim, ClaimType
-from factcheck.speakers import name_gender
 
 POLNEAR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "polnear"
 _PERSONAL = {"he", "she", "him", "her", "his", "i", "me", "my"}

@@ -58,27 +58,27 @@ def test_a_grown_batch_extracts_only_its_new_articles_and_reports_as_a_cold_run(
     """The claims cache is per article and the report cache per story: adding two articles to a batch runs spaCy
     on those two only, re-audits only the stories they join, and gives the report a cold run on the whole batch
     gives."""
-    import factcheck.api as api
+    import factcheck.pipeline as pipeline
     from factcheck.render.json import render_json
 
     items = load([BATCH])
     later = {"fire-c", "bank-b"}
     extracted: list[str] = []
-    real = api.extract_each
+    real = pipeline.extract_each
 
     def counting(todo, tagger=None):  # type: ignore[no-untyped-def]
         extracted.extend(it.article.id for it in todo)
         return real(todo, tagger)
 
-    monkeypatch.setattr(api, "extract_each", counting)
+    monkeypatch.setattr(pipeline, "extract_each", counting)
     audited: list[list[str]] = []
-    fresh_report = api._fresh_report
+    fresh_report = pipeline._fresh_report
 
     def auditing(items, *args):  # type: ignore[no-untyped-def]
         audited.append(sorted(it.article.id for it in items))
         return fresh_report(items, *args)
 
-    monkeypatch.setattr(api, "_fresh_report", auditing)
+    monkeypatch.setattr(pipeline, "_fresh_report", auditing)
     config = Config(cache_dir=str(tmp_path / "claims"))
     audit_batch_loaded([it for it in items if it.article.id not in later], config, real_embedder)
     assert sorted(extracted) == sorted(it.article.id for it in items if it.article.id not in later)

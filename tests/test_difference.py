@@ -11,11 +11,11 @@ import datetime as dt
 
 import pytest
 
-from factcheck.checks.entity_conflict import roles_conflict
 from factcheck.claims import extract_claims
 from factcheck.difference import compare_pair, stem, tokenize
 from factcheck.extract.entities import EntityTagger
 from factcheck.load import LoadedArticle, build_article
+from factcheck.roles import roles_conflict
 
 CASES = [
     # same meaning

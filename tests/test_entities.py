@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from factcheck.checks.attribution_conflict import _agent_key
-from factcheck.checks.entity_conflict import roles_conflict
 from factcheck.extract.entities import canonical_names, find_role, fold, same_person
 from factcheck.models import Action
+from factcheck.roles import roles_conflict
 
 
 @pytest.mark.parametrize("a, b, same", [

