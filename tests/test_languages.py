@@ -120,9 +120,12 @@ ENGLISH_HEADLINE = "Fire Destroys Warehouse in Leeds"
     (ENGLISH_NEWS + "\n«Мы справимся», — сказал мэр.", ENGLISH),
     ("", ENGLISH),
     ("12 345 — 67", ENGLISH),
+    # terse English with hardly a function word, and no other language's words either
+    ("Storm Hits Coast Town\nThe storm lost power affecting 1,200 people last week.\nMayor Jane Ortiz lost power "
+     "affecting 1,200 people last week.\n", ENGLISH),
 ], ids=["english", "russian", "russian-b", "german", "french", "spanish", "italian", "portuguese", "dutch", "greek",
         "chinese", "japanese", "arabic", "english-quoting-german", "english-headline", "english-quoting-russian",
-        "empty", "digits"])
+        "empty", "digits", "english-terse"])
 def test_guess_language(text: str, language: str) -> None:
     assert guess_language(text) == language
 

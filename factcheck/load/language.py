@@ -101,6 +101,11 @@ def _latin_language(text: str) -> str:
         return marked[0] if marked[0] != "Scandinavian" else "a Scandinavian language"
     if scores[best] >= 0.08 and best != ENGLISH:
         return best
+    if max(v for lang, v in scores.items() if lang != ENGLISH) < 0.02:
+        # No other language's words either (terse, headline-like text: "Mayor Jane Ortiz lost power affecting 1,200
+        # people last week."): nothing says it is another language, so it is read as the pipeline's own (the
+        # warnings still say when a text does not look English).
+        return ENGLISH
     return "a Latin-script language other than English"
 
 
