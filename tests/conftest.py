@@ -45,7 +45,16 @@ def seed_report(real_embedder, tmp_path_factory):
 _SLOW_FIXTURES = frozenset({"real_embedder", "seed_report"})
 
 
+#: Test modules that run the CLI in subprocesses, whole audits of many articles, processes or Dask, the corpus,
+#: the browser or Hypothesis over whole audits (each over 10 s of a `make test` run): slow as a whole.
+_SLOW_MODULES = frozenset({"test_bad_input", "test_formats", "test_properties", "test_baseline", "test_cli",
+                           "test_polnear", "test_languages", "test_scale", "test_embed", "test_html", "test_config",
+                           "test_batch"})
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        module = getattr(item, "module", None)
+        if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or (
+                module is not None and module.__name__.rsplit(".", 1)[-1] in _SLOW_MODULES):
             item.add_marker(pytest.mark.slow)
