@@ -38,6 +38,8 @@ from factcheck.extract.entities import fold, same_person, surname
 from factcheck.models import Claim
 from factcheck.senses import same_sense
 
+_QUANTITY_SLOT = {"number": "quantity", "date": "quantity"}
+
 __all__ = ["Difference", "PairDiff", "Tok", "_Mentions", "_mention_at", "compare_pair", "content", "stem", "tokenize"]
 
 
@@ -102,7 +104,10 @@ def compare_pair(a: Claim, b: Claim, text_a: str = "", text_b: str = "") -> Pair
     for k, (found, _) in enumerate(chunks):
         by_phrase.setdefault(phrase[k], set()).update(d.slot for d in found if d.kind == "conflict")
     slots = {min(v - {"negation", "antonym"}) for v in by_phrase.values() if v - {"negation", "antonym"}}
-    two_events = len(slots) > 1
+    # Within one phrase a count or a date may change with its range ("Nov. 6 to 10" / "Nov. 12 to 16"), but a
+    # count and a place at once ("Seven people in Southern Peru" / "10 people in Northern Chile") are two events.
+    mixed = any(len({_QUANTITY_SLOT.get(x, x) for x in v - {"negation", "antonym"}}) > 1 for v in by_phrase.values())
+    two_events = len(slots) > 1 or mixed
     for k, (found, _residue) in enumerate(chunks):
         # What else differs: the stretches that are not themselves conflicts ("30 to 50" -> "60 to 80" is one).
         rest = [t for m, (f, r) in enumerate(chunks) if m != k and not any(x.kind == "conflict" for x in f)
