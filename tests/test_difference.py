@@ -67,6 +67,9 @@ CASES = [
     # two events of one kind: the count and the place differ at once, so nothing is compared
     ("The earthquake killed seven people in Peru on Monday.", "The earthquake killed 10 people in Chile on Monday.",
      set()),
+    # ... also when the count and the place stand in one phrase
+    ("Officials said the aftershock killed seven in Southern Peru overnight.",
+     "Officials said the aftershock killed 10 in Northern Chile overnight.", set()),
     # dropped details
     ("The delegation presented Putin with four documents outlining the plan.",
      "The delegation presented Putin with documents outlining the plan.", {("dropped", "number")}),
