@@ -30,7 +30,8 @@ FORMAT = 4
 def extractor_digest() -> str:
     """Hash of the code and word lists claim extraction runs on, so a changed extractor never reads stale claims."""
     root = Path(__file__).resolve().parent
-    files = [root / "claims.py", root / "speakers.py", root / "mentions.py", root / "models.py",
+    files = [root / "claims.py", root / "speakers.py", root / "mentions.py",
+             *sorted((root / "models").glob("*.py")),
              *sorted((root / "load").glob("*.py")), *sorted((root / "extract").glob("*.py")),
              *sorted((root / "data").glob("*.txt"))]
     h = hashlib.sha1()

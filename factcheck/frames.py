@@ -27,7 +27,7 @@ def findings_frame(report: Report) -> pd.DataFrame:
     """One row per finding and source it names."""
     rows = []
     for f in report.findings:
-        missing = next((v for k, v in f.details if k == "missing"), "")
+        missing = ", ".join(f.missing)
         for source in f.sources:
             rows.append({"id": f.id, "kind": f.kind.value, "severity": f.severity.value, "group": f.group,
                          "source": source, "message": f.message, "missing": missing})

@@ -19,6 +19,7 @@ from factcheck.config import Config
 from factcheck.embed import Embedder
 from factcheck.errors import InputError
 from factcheck.extract.entities import EntityTagger
+from factcheck.lineage import infer_lineage, with_changes
 from factcheck.load import ENGLISH, LoadedArticle, article_language
 from factcheck.models import Claim, Report, SourceSummary
 from factcheck.version import __version__
@@ -174,8 +175,10 @@ def _fresh_report(items: list[LoadedArticle], notes: list[str], config: Config, 
     vectors = _embed(embedder, [claim_text(c) for c in claims])
     with hooks.stage("align"):
         groups = align(claims, vectors, config, n_sources=len(articles))
+        lineage = infer_lineage(claims, groups, articles)
     with hooks.stage("compare"):
-        findings, groups = run_checks(claims, groups, articles, config, vectors)
+        findings, groups = run_checks(claims, groups, articles, config, vectors, lineage)
+    lineage = with_changes(lineage, findings)
     if len(articles) < 2:
         notes.append("only one article: there is nothing to compare it with, so no claim can be corroborated, "
                      "omitted or contradicted")
@@ -189,5 +192,5 @@ def _fresh_report(items: list[LoadedArticle], notes: list[str], config: Config, 
     return Report(
         tool_version=__version__, model=getattr(embedder, "name", config.model), sources=sources,
         claims=tuple(claims), groups=tuple(groups), findings=tuple(findings), notes=tuple(notes),
-        articles=tuple(articles),
+        articles=tuple(articles), lineage=lineage,
     )

@@ -10,7 +10,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from factcheck.config import Config
-from factcheck.models import Article, Claim, ClaimGroup, Evidence, Finding, FindingKind, Severity, Span, WordDiff
+from factcheck.models import (
+    Article,
+    Claim,
+    ClaimGroup,
+    Evidence,
+    Finding,
+    FindingKind,
+    Lineage,
+    Severity,
+    Span,
+    WordDiff,
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,7 @@ class CheckContext:
     config: Config
     vectors: np.ndarray | None = None
     row: dict[str, int] | None = None
+    lineage: Lineage | None = None
 
     def members(self, group: ClaimGroup) -> list[Claim]:
         return [self.claims[cid] for cid in group.claims]
@@ -93,14 +105,16 @@ def evidence_of(claim: Claim, span: Span | None = None, role: str = "") -> Evide
 def make_finding(
     ctx: CheckContext, kind: FindingKind, group: ClaimGroup | None, evidence: Sequence[Evidence], message: str,
     details: Sequence[tuple[str, str]] = (), score: float = 0.0, extra_id: str = "",
-    diffs: Sequence[WordDiff] = (), severity: Severity | None = None,
+    diffs: Sequence[WordDiff] = (), severity: Severity | None = None, missing: Sequence[str] = (),
+    nature: str = "",
 ) -> Finding:
     evidence = tuple(sorted(evidence, key=lambda e: (e.source, e.start, e.end)))
     sources = tuple(sorted({e.source for e in evidence}))
     return Finding(
         id=finding_id(kind, evidence, extra_id), kind=kind, severity=severity or ctx.config.severity(kind),
         group=group.id if group else None, sources=sources, message=message, evidence=evidence,
-        details=tuple(details), score=round(score, 4), diffs=tuple(diffs),
+        details=tuple(details), score=round(score, 4), diffs=tuple(diffs), missing=tuple(sorted(missing)),
+        nature=nature,
     )
 
 

@@ -128,8 +128,8 @@ def _role_cuts(ctx: CheckContext, person: str, roles: dict[str, dict[str, tuple[
             message = (f"{', '.join(lacking)} cut{'s' if len(lacking) == 1 else ''} {person}'s title to "
                        f"“{short_role}” from “{long_e.role}” in {', '.join(carriers)} (leaves out “{cut}”)")
             findings.append(make_finding(ctx, FindingKind.DETAIL_DROPPED, None, ev, message,
-                                         [("missing", ", ".join(lacking))], score=4, extra_id="role-cut",
-                                         severity=Severity.WARNING))
+                                         [("slot", "role")], score=4, extra_id="role-cut",
+                                         severity=Severity.WARNING, missing=lacking, nature="title_cut"))
     return findings
 
 

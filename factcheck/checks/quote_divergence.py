@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
+from factcheck.checks.rank import quote_nature
 from factcheck.extract.entities import same_person
 from factcheck.models import Claim, ClaimType, Finding, FindingKind, WordDiff, WordOp
 from factcheck.wording import GAP, best_window, diff_opcodes, marked, segments, similarity, surface_tokens, tokens
@@ -183,6 +184,7 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim, grouped: bool = False):
     changes: list[str] = []
     involved: list[Claim] = []
     structure: list[str] = []
+    joins: list[tuple[str, str]] = []  # (the source that quotes as one, the source that quotes apart)
     joined = _joined_remarks(ctx, short_c, long_c, by_target.get(long_c.id, []))
     for partner, run in joined:
         comp = compare_quotes(run, partner.quote or "")
@@ -190,6 +192,7 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim, grouped: bool = False):
         diffs.append((f"join {long_c.source}",
                       f"one quotation holds words that {short_c.source} quotes as separate remarks"))
         structure.append(f"{long_c.source} joins into one quotation remarks {short_c.source} quotes separately")
+        joins.append((long_c.source, short_c.source))
         if comp.changed:
             diffs.append((f"diff {long_c.source} ~ {partner.source}", marked(list(comp.ops))))
             typed.append(_typed(long_c.source, partner.source, comp.ops))
@@ -200,6 +203,7 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim, grouped: bool = False):
         diffs.append((f"splice {short_c.source}",
                       f"joins words from {len(targets)} separate remarks in {long_c.source}"))
         structure.append(f"{short_c.source} splices {len(targets)} separate remarks into one quotation")
+        joins.append((short_c.source, long_c.source))
     for target in targets:
         text = " … ".join(shown[seg] for seg in by_target[target.id])
         comp = compare_quotes(text, target.quote or "", whole_swap=grouped and target.id == long_c.id)
@@ -208,7 +212,7 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim, grouped: bool = False):
             diffs.append((f"diff {short_c.source} ~ {target.source}", marked(list(comp.ops))))
             typed.append(_typed(short_c.source, target.source, comp.ops))
             changes.append(_change(comp.ops, short_c.source, target.source))
-    return diffs, changes + structure, involved, typed
+    return diffs, changes, structure, involved, typed, joins
 
 
 def _joined_remarks(ctx: CheckContext, short_c: Claim, long_c: Claim,
@@ -306,13 +310,17 @@ def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
         diffs: list[tuple[str, str]] = []
         word_diffs: list[WordDiff] = []
         changes: list[str] = []
+        structure: list[str] = []
+        joins: list[tuple[str, str]] = []
         involved: dict[str, Claim] = {}
         grouped = len({c.source for c in quotes}) >= 2
         for a, b in pairs:
-            d, ch, inv, wd = _compare_pair(ctx, a, b, grouped)
+            d, ch, st, inv, wd, jn = _compare_pair(ctx, a, b, grouped)
             diffs += d
             word_diffs += wd
             changes += ch
+            structure += st
+            joins += jn
             for c in inv:
                 involved.setdefault(c.id, c)
         if not involved:
@@ -320,12 +328,23 @@ def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
         speaker = next((c.speaker for c in quotes if c.speaker), None) or "an unnamed speaker"
         evidence = [evidence_of(c, c.quote_span, role="quote") for c in involved.values()]
         reworded = _reworded_share(diffs)
-        lead = (f"Quotation of {speaker} largely reworded ({reworded:.0%} of its words differ; check for a "
-                f"paraphrase or invention presented as a quote)" if reworded >= 0.4
-                else f"Quotation of {speaker} worded differently")
-        more = len(changes) - 1
-        message = f"{lead}: {changes[0]}" + (
+        # Remarks joined into one quotation are a splice unless the one quoting them as one is the version the
+        # other was rewritten from (the rewrite only quotes it in pieces).
+        spliced = [st for st, (joiner, other) in zip(structure, joins, strict=True)
+                   if ctx.lineage is None or not ctx.lineage.descends(other, joiner)]
+        typed = tuple(dict.fromkeys(word_diffs))
+        if spliced:
+            nature, lead = "spliced_quote", f"Quotation of {speaker} spliced"
+        elif reworded >= 0.4:
+            nature = "reworded_quote"
+            lead = (f"Quotation of {speaker} largely reworded ({reworded:.0%} of its words differ; check for a "
+                    f"paraphrase or invention presented as a quote)")
+        else:
+            nature, lead = quote_nature([op for d in typed for op in d.ops]), f"Quotation of {speaker} worded differently"
+        listed = spliced + [c for c in changes if c] + [st for st in structure if st not in spliced]
+        more = len(listed) - 1
+        message = f"{lead}: {listed[0]}" + (
             f" (and {more} more change{'s' if more > 1 else ''} in this quotation)" if more else "")
         findings.append(make_finding(ctx, FindingKind.QUOTE_DIVERGENCE, group, evidence, message, diffs,
-                                     score=10 + len(changes), diffs=tuple(dict.fromkeys(word_diffs))))
+                                     score=10 + len(listed), diffs=typed, nature=nature))
     return findings

@@ -9,10 +9,10 @@ from dataclasses import replace
 import numpy as np
 
 from factcheck.checks.base import REGISTRY, CheckContext
+from factcheck.checks.rank import rank_findings
 from factcheck.config import Config
-from factcheck.models import Article, Claim, ClaimGroup, Evidence, Finding, FindingKind, GroupStatus
+from factcheck.models import Article, Claim, ClaimGroup, Evidence, Finding, FindingKind, GroupStatus, Lineage
 
-_KIND_ORDER = {kind.value: i for i, kind in enumerate(FindingKind)}
 _DIVERGENT = {FindingKind.QUOTE_DIVERGENCE, FindingKind.NUMBER_CONFLICT, FindingKind.DATE_CONFLICT,
               FindingKind.ENTITY_CONFLICT, FindingKind.ATTRIBUTION_CONFLICT, FindingKind.CONTRADICTION,
               FindingKind.INTERNAL_CONFLICT}
@@ -20,22 +20,21 @@ _DIVERGENT = {FindingKind.QUOTE_DIVERGENCE, FindingKind.NUMBER_CONFLICT, Finding
 
 def run_checks(
     claims: Sequence[Claim], groups: Sequence[ClaimGroup], articles: Sequence[Article], config: Config,
-    vectors: np.ndarray | None = None,
+    vectors: np.ndarray | None = None, lineage: Lineage | None = None,
 ) -> tuple[list[Finding], list[ClaimGroup]]:
     """Findings of every enabled check, and the groups with their status updated (``divergent`` where a conflict
     was found)."""
     ctx = CheckContext(
         claims={c.id: c for c in claims}, groups=groups, sources=[a.id for a in articles],
         articles={a.id: a for a in articles}, config=config, vectors=vectors,
-        row={c.id: i for i, c in enumerate(claims)},
+        row={c.id: i for i, c in enumerate(claims)}, lineage=lineage,
     )
     findings: dict[str, Finding] = {}
     for kind in config.checks:
         check = REGISTRY[kind]
         for finding in check.run(ctx):
             findings.setdefault(finding.id, finding)
-    kept = _one_root_cause(list(findings.values()))
-    ordered = sorted(kept, key=lambda f: (-f.severity.rank, _KIND_ORDER[f.kind.value], -f.score, f.id))
+    ordered = rank_findings(_one_root_cause(list(findings.values())), config)
     divergent = {f.group for f in ordered if f.kind in _DIVERGENT and f.group}
     new_groups = [replace(g, status=GroupStatus.DIVERGENT) if g.id in divergent else g for g in groups]
     return ordered, new_groups

@@ -268,6 +268,7 @@ def dropped_findings(ctx: CheckContext) -> list[Finding]:
             severity = Severity.WARNING
         diffs = tuple(dict.fromkeys(_word_diff(pd) for _, pd in items))[:4]
         findings.append(make_finding(ctx, FindingKind.DETAIL_DROPPED, groups[gid], evidence, message,
-                                     [("missing", ", ".join(sorted(lacking)))], score=3 + (slot in ("role", "number")),
-                                     extra_id=f"{slot}:{','.join(sorted(lacking))}", diffs=diffs, severity=severity))
+                                     [("slot", slot)], score=3 + (slot in ("role", "number")),
+                                     extra_id=f"{slot}:{','.join(sorted(lacking))}", diffs=diffs, severity=severity,
+                                     missing=sorted(lacking), nature="detail_" + slot))
     return findings

@@ -69,7 +69,7 @@ def reference_source(f: Finding, diffs: list[WordDiff]) -> str | None:
     common = {diffs[0].source_a, diffs[0].source_b}
     for d in diffs[1:]:
         common &= {d.source_a, d.source_b}
-    lacking = {s.strip() for key, value in f.details if key == "missing" for s in value.split(",")}
+    lacking = set(f.missing)
     common -= lacking
     if not common:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.models import Report
+from factcheck.models import Lineage, Report
 
 SCHEMA = "factcheck.report/1"
 
@@ -15,7 +15,7 @@ def as_records(report: Report) -> dict[str, Any]:
         "schema": SCHEMA,
         "tool": {"name": "factcheck", "version": report.tool_version, "model": report.model},
         "sources": [
-            {"id": s.id, "path": s.path, "title": s.title,
+            {"id": s.id, "name": s.name or s.id, "path": s.path, "title": s.title,
              "published": s.published.isoformat() if s.published else None,
              "sentences": s.sentences, "claims": s.claims, "warnings": list(s.warnings)}
             for s in report.sources
@@ -42,8 +42,8 @@ def as_records(report: Report) -> dict[str, Any]:
             for g in report.groups
         ],
         "findings": [
-            {"id": f.id, "kind": f.kind.value, "severity": f.severity.value, "group": f.group,
-             "sources": list(f.sources), "message": f.message,
+            {"id": f.id, "kind": f.kind.value, "rank": f.rank, "nature": f.nature, "severity": f.severity.value,
+             "group": f.group, "sources": list(f.sources), "missing": list(f.missing), "message": f.message,
              "evidence": [{"source": e.source, "claim": e.claim, "text": e.text, "start": e.start, "end": e.end,
                            "role": e.role} for e in f.evidence],
              "details": [{"key": k, "value": v} for k, v in f.details], "score": f.score,
@@ -58,5 +58,19 @@ def as_records(report: Report) -> dict[str, Any]:
             "severities": {sev: sum(1 for f in report.findings if f.severity.value == sev)
                            for sev in ("error", "warning", "info")},
         },
+        "lineage": lineage_record(report.lineage),
         "notes": list(report.notes),
+    }
+
+
+def lineage_record(lineage: Lineage | None) -> dict[str, Any] | None:
+    """The lineage as the contract's ``lineage`` object (None for a report without one)."""
+    if lineage is None:
+        return None
+    return {
+        "fullest": lineage.fullest, "independent": lineage.independent,
+        "families": [list(f) for f in lineage.families],
+        "sources": {s.source: {"follows": s.follows, "shared_readings": s.shared_readings,
+                               "carried_share": s.carried_share, "verbatim_share": s.verbatim_share,
+                               "changes": list(s.changes)} for s in lineage.sources},
     }

@@ -36,13 +36,13 @@ def scorecard(report: Report) -> list[SourceScore]:
         return len({f.id for f in named if f.kind == kind and sid in f.sources})
 
     omissions = list({f.id: f for f in reversed(named) if f.kind == FindingKind.OMISSION}.values())
-    missing = [next((v for k, v in f.details if k == "missing"), "") for f in omissions]
+    missing = [f.missing for f in omissions]
     out = []
     for src in report.sources:
         sid, n = src.id, claims.get(src.id, 0)
         out.append(SourceScore(sid, src.title, n, shared.get(sid, 0) / (n if n > 0 else 1),
                                count(FindingKind.UNIQUE_CLAIM, sid), count(FindingKind.QUOTE_DIVERGENCE, sid),
-                               sum(sid in str(m).split(", ") for m in missing)))
+                               sum(sid in m for m in missing)))
     return out
 
 

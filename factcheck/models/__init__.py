@@ -10,6 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
+from factcheck.models.lineage import Lineage as Lineage
+from factcheck.models.lineage import SourceLineage as SourceLineage
+
 
 class ClaimType(str, Enum):
     """What a claim is: a plain statement, a direct quotation, or a photo caption."""
@@ -267,6 +270,9 @@ class Finding:
     details: tuple[tuple[str, str], ...] = ()
     score: float = 0.0
     diffs: tuple[WordDiff, ...] = ()
+    missing: tuple[str, ...] = ()  # the sources that leave out what the finding is about (omissions, dropped details)
+    nature: str = ""  # what the difference means, one of ``factcheck.checks.rank.NATURES``
+    rank: int = 0  # 1 is what a reader should see first; 0 until the story's findings are ranked
 
 
 @dataclass(frozen=True)
@@ -280,6 +286,7 @@ class SourceSummary:
     sentences: int
     claims: int
     warnings: tuple[str, ...] = ()
+    name: str = ""  # short display name: the outlet, the site's name or the file name
 
 
 @dataclass(frozen=True)
@@ -311,6 +318,7 @@ class Report:
     notes: tuple[str, ...] = ()
     articles: tuple[Article, ...] = field(default=(), compare=False, repr=False)
     story: StoryInfo | None = field(default=None, compare=False)
+    lineage: Lineage | None = None
 
     def findings_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {kind.value: 0 for kind in FindingKind}

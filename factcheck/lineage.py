@@ -1,0 +1,286 @@
+"""Stage 4b, lineage: which version of a story follows which, read from the aligned claims as stemmatology reads
+manuscripts.
+
+News versions descend from one another (wire copy, rewrites, translations). For every pair of sources this stage
+counts the claims they both carry, the statements they word alike, and their shared *variant readings*: groups where
+the two word a claim the same way and a third source words it otherwise. A source follows the version that carries
+nearly all of its facts, is fuller than it, and shares the most readings with it; a source that no other version
+holds that well follows none (an original, or independent reporting). Sources that follow one version but share
+readings against it, or that follow none but word most of their statements alike, form a *family*: they descend from
+a common text that need not be in the batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from factcheck.models import Article, Claim, ClaimGroup, ClaimType, Finding, FindingKind, Lineage, SourceLineage
+from factcheck.wording import diff_opcodes, symmetric_similarity, tokens
+
+#: Share of a source's facts that another version must carry for the source to follow it, when the two word the
+#: statements they share alike (a copy edited at the desk).
+HOLD = 0.85
+#: Mean word similarity of the statements two sources both carry for that (independent reports of one event share
+#: facts, not wording).
+CLOSE = 0.7
+#: A rewrite that words everything anew still keeps its quotations: a source with at least ``QUOTES`` quotations
+#: follows a fuller version that carries this share of them, and ``HOLD_LOOSE`` of its facts.
+HOLD_QUOTES = 0.7
+HOLD_LOOSE = 0.5
+QUOTES = 3
+#: Word variants two sources must share against the version they both follow to form a family.
+FAMILY_READINGS = 2
+#: Share of a version's own variants that a source must carry to follow that version rather than its parent.
+INHERIT = 0.7
+
+
+def carries_fact(claim: Claim) -> bool:
+    """Whether a claim holds something a reader can check: a quotation, a number, a date, a name or a place."""
+    return bool(claim.type == ClaimType.QUOTE or claim.numbers or claim.dates
+                or any(e.label in ("person", "org", "place") for e in claim.entities))
+
+
+Reading = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Story:
+    sources: tuple[str, ...]
+    claims: dict[str, list[Claim]]  # per source
+    readings: dict[str, dict[str, tuple[Reading, bool]]]  # source -> group id -> (words, is a statement)
+    group_of: dict[str, ClaimGroup]
+    published: dict[str, dt.date | None]
+
+
+def _story(claims: Sequence[Claim], groups: Sequence[ClaimGroup], articles: Sequence[Article]) -> _Story:
+    by_id = {c.id: c for c in claims}
+    per_source: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        per_source[c.source].append(c)
+    readings: dict[str, dict[str, tuple[Reading, bool]]] = defaultdict(dict)
+    group_of: dict[str, ClaimGroup] = {}
+    for g in groups:
+        for cid in g.claims:
+            c = by_id[cid]
+            group_of[cid] = g
+            if g.id not in readings[c.source]:
+                words = tokens(c.quote if c.type == ClaimType.QUOTE and c.quote else c.text)
+                readings[c.source][g.id] = (words, c.type == ClaimType.STATEMENT)
+    return _Story(tuple(sorted(a.id for a in articles)), dict(per_source), dict(readings), group_of,
+                  {a.id: a.published for a in articles})
+
+
+@dataclass(frozen=True)
+class _Pair:
+    held: float  # share of the first source's facts the second carries
+    held_quotes: float  # share of its quotations the second carries
+    quotes: int  # its quotations
+    carried: float  # share of all its claims the second carries
+    excess: int  # its facts the second lacks
+    close: float  # mean word similarity of the statements both carry
+    near: float  # mean word similarity of every claim both carry (quotations too)
+    verbatim: float  # share of the statements both carry worded alike
+
+
+def _pair(story: _Story, s: str, p: str) -> _Pair:
+    mine = story.claims.get(s, [])
+    facts = [c for c in mine if carries_fact(c)] or mine
+    quotes = [c for c in mine if c.type == ClaimType.QUOTE]
+    theirs = story.readings.get(p, {})
+
+    def in_p(c: Claim) -> bool:
+        g = story.group_of.get(c.id)
+        return g is not None and g.id in theirs
+
+    held_facts = sum(in_p(c) for c in facts)
+    statements: list[float] = []
+    every: list[float] = []
+    for gid, (words, is_statement) in story.readings.get(s, {}).items():
+        other = theirs.get(gid)
+        if other is None:
+            continue
+        sim = symmetric_similarity(words, other[0])
+        every.append(sim)
+        if is_statement and other[1]:
+            statements.append(sim)
+
+    def mean(xs: list[float]) -> float:
+        return sum(xs) / len(xs) if xs else 0.0
+
+    return _Pair(
+        held=held_facts / len(facts) if facts else 0.0,
+        held_quotes=sum(in_p(c) for c in quotes) / len(quotes) if quotes else 0.0, quotes=len(quotes),
+        carried=sum(in_p(c) for c in mine) / len(mine) if mine else 0.0, excess=len(facts) - held_facts,
+        close=mean(statements), near=mean(every),
+        verbatim=sum(x >= 0.999 for x in statements) / len(statements) if statements else 0.0,
+    )
+
+
+def _variants(a: Reading, p: Reading) -> frozenset[tuple[str, Reading, Reading, str]]:
+    """How ``a`` words a claim otherwise than ``p`` does, word by word (a longer or shorter extent is no variant):
+    each change with the word of ``p`` before it."""
+    ops = diff_opcodes(a, p)
+    while ops and ops[0][0] != "equal":
+        ops.pop(0)
+    while ops and ops[-1][0] != "equal":
+        ops.pop()
+    return frozenset((tag, p[j0:j1], a[i0:i1], p[j0 - 1] if j0 else "")
+                     for tag, i0, i1, j0, j1 in ops if tag != "equal")
+
+
+def _variant_set(story: _Story, pairs: dict[tuple[str, str], _Pair], a: str,
+                 p: str) -> frozenset[tuple[str, tuple[str, Reading, Reading, str]]]:
+    """Every word variant of ``a`` against ``p``, by group: in quotations, which should be verbatim, and in
+    statements too when the two word their statements alike (a copy edited, where a changed word is a reading;
+    in a paraphrase it is noise)."""
+    ra, rp = story.readings.get(a, {}), story.readings.get(p, {})
+    wording = pairs[(a, p)].close >= CLOSE
+    return frozenset((gid, v) for gid in ra.keys() & rp.keys() if wording or not ra[gid][1]
+                     for v in _variants(ra[gid][0], rp[gid][0]))
+
+
+def _shared_variants(story: _Story, pairs: dict[tuple[str, str], _Pair], a: str, b: str, p: str) -> int:
+    """Word variants ``a`` and ``b`` share against ``p``: the same words where ``p`` has others."""
+    return len(_variant_set(story, pairs, a, p) & _variant_set(story, pairs, b, p))
+
+
+def _inherits(story: _Story, pairs: dict[tuple[str, str], _Pair], s: str, p: str, q: str) -> bool:
+    """Whether ``s`` carries most of the variants ``p`` has against ``q``, as a rewrite of ``p`` would; a sibling
+    of ``p`` shares only the variants of their common parent, not ``p``'s own."""
+    theirs = _variant_set(story, pairs, p, q)
+    if not theirs:
+        return True
+    return len(theirs & _variant_set(story, pairs, s, q)) >= INHERIT * len(theirs)
+
+
+def _colour(story: _Story, s: str) -> int:
+    """Claims only ``s`` carries that hold no fact: what a rewrite adds."""
+    return sum(1 for c in story.claims.get(s, []) if not carries_fact(c)
+               and (g := story.group_of.get(c.id)) is not None and len(g.sources) == 1)
+
+
+def _fuller(story: _Story, pairs: dict[tuple[str, str], _Pair], p: str, s: str) -> bool:
+    """Whether ``p`` reads as the earlier, fuller version of the two: it holds more facts that ``s`` lacks than the
+    other way round; on a tie, ``s`` adds more colour of its own, or ``p`` was published earlier."""
+    forward, backward = pairs[(p, s)].excess, pairs[(s, p)].excess
+    if forward != backward:
+        return forward > backward
+    cp, cs = _colour(story, p), _colour(story, s)
+    if cp != cs:
+        return cs > cp
+    dp, ds = story.published.get(p), story.published.get(s)
+    return dp is not None and ds is not None and dp < ds
+
+
+def _holds(pr: _Pair) -> bool:
+    """Whether a version carries enough of a source, worded closely enough, for the source to follow it."""
+    if pr.held >= HOLD and pr.close >= CLOSE:
+        return True
+    return pr.quotes >= QUOTES and pr.held_quotes >= HOLD_QUOTES and pr.held >= HOLD_LOOSE
+
+
+def infer_lineage(claims: Sequence[Claim], groups: Sequence[ClaimGroup], articles: Sequence[Article]) -> Lineage:
+    """The lineage of a story's sources from their aligned claims."""
+    story = _story(claims, groups, articles)
+    sources = story.sources
+    if len(sources) < 2:
+        return Lineage(None, (), tuple(SourceLineage(s, None) for s in sources))
+    pairs = {(s, p): _pair(story, s, p) for s in sources for p in sources if s != p}
+    order = {s: i for i, s in enumerate(sources)}
+    fullest = max(sources, key=lambda p: (sum(pairs[(s, p)].held for s in sources if s != p), -order[p]))
+    follows: dict[str, str | None] = {}
+    for s in sources:
+        candidates = [p for p in sources if p != s and _holds(pairs[(s, p)]) and _fuller(story, pairs, p, s)]
+        # The fullest of the versions that hold it, unless a closer one is a rewrite of it whose own changes this
+        # source carries (a rewrite of a rewrite keeps the changes of the one between; a sibling does not).
+        root = max(candidates, key=lambda p: (len(story.claims.get(p, [])), -order[p]), default=None)
+        closer = sorted((p for p in candidates if p != root), key=lambda p: (-pairs[(s, p)].near, order[p]))
+        follows[s] = next((p for p in closer if root is not None and pairs[(s, p)].near > pairs[(s, root)].near
+                           and _inherits(story, pairs, s, p, root)), root)
+    follows = _acyclic(follows, pairs)
+    entries = []
+    for s in sources:
+        p = follows[s]
+        if p is None:
+            p_best = max((o for o in sources if o != s), key=lambda o: (pairs[(s, o)].carried, -order[o]))
+            pr = pairs[(s, p_best)]
+            entries.append(SourceLineage(s, None, 0, round(pr.carried, 4), round(pr.verbatim, 4)))
+            continue
+        pr = pairs[(s, p)]
+        shared = sum(1 for gid in story.readings.get(s, {}).keys() & story.readings.get(p, {}).keys()
+                     if story.readings[s][gid][0] == story.readings[p][gid][0])
+        entries.append(SourceLineage(s, p, shared, round(pr.carried, 4), round(pr.verbatim, 4)))
+    return Lineage(fullest, _families(story, pairs, follows), tuple(entries))
+
+
+def _acyclic(follows: dict[str, str | None], pairs: dict[tuple[str, str], _Pair]) -> dict[str, str | None]:
+    """Break any cycle at its weakest link (the pair whose follower is least held by the version it follows)."""
+    follows = dict(follows)
+    for start in sorted(follows):
+        path: list[str] = []
+        at: str | None = start
+        while at is not None and at not in path:
+            path.append(at)
+            at = follows[at]
+        if at is not None:  # a cycle from ``at`` back to it
+            cycle = path[path.index(at):]
+            weakest = min(cycle, key=lambda s: (pairs[(s, follows[s])].held, s))  # type: ignore[index]
+            follows[weakest] = None
+    return follows
+
+
+def _families(story: _Story, pairs: dict[tuple[str, str], _Pair],
+              follows: dict[str, str | None]) -> tuple[tuple[str, ...], ...]:
+    """Sources that follow one version but share readings against it, or that follow none but word most of their
+    statements alike (their common parent is not in the batch)."""
+    parent = {s: s for s in story.sources}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    ids = story.sources
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            pa, pb = follows[a], follows[b]
+            if pa is not None and pa == pb:
+                linked = _shared_variants(story, pairs, a, b, pa) >= FAMILY_READINGS
+            elif pa is None and pb is None:
+                linked = (min(pairs[(a, b)].close, pairs[(b, a)].close) >= CLOSE
+                          and max(pairs[(a, b)].held, pairs[(b, a)].held) >= 0.5)
+            else:
+                linked = False
+            if linked:
+                parent[find(a)] = find(b)
+    members: dict[str, list[str]] = defaultdict(list)
+    for s in ids:
+        members[find(s)].append(s)
+    return tuple(sorted(tuple(sorted(m)) for m in members.values() if len(m) >= 2))
+
+
+#: Finding kinds that say what a source changed against the version it follows.
+_CHANGE_KINDS = frozenset(FindingKind) - {FindingKind.INTERNAL_CONFLICT}
+
+
+def with_changes(lineage: Lineage, findings: Sequence[Finding]) -> Lineage:
+    """The lineage with each following source's changes: the findings between it and the version it follows
+    (conflicts citing both, claims it drops from that version, claims and details it alone adds or leaves out)."""
+    entries = []
+    for entry in lineage.sources:
+        p = entry.follows
+        if p is None:
+            entries.append(entry)
+            continue
+        ids = []
+        for f in findings:
+            if f.kind not in _CHANGE_KINDS or entry.source not in f.sources + f.missing:
+                continue
+            if f.kind == FindingKind.UNIQUE_CLAIM or p in f.sources:
+                ids.append(f.id)
+        entries.append(replace(entry, changes=tuple(ids)))
+    return replace(lineage, sources=tuple(entries))
