@@ -11,6 +11,7 @@ from factcheck.render.summary import (
     finding_message,
     first_text,
     matrix_groups,
+    lineage_lines,
     most_serious,
     scorecard,
 )
@@ -51,14 +52,19 @@ def _letters(report: Report) -> dict[str, str]:
 
 def _finding(report: Report, f: Finding) -> list[str]:
     lines = [f'<a id="{f.id}"></a>',
-             f"### {_SEVERITY_ICON[f.severity.value]} {f.kind.value}: {md_inline(finding_message(f))}",
+             f"### #{f.rank} {_SEVERITY_ICON[f.severity.value]} {f.kind.value}: {md_inline(finding_message(f))}",
              "", f"`{f.id}`" + (f" · group `{f.group}`" if f.group else ""), ""]
     articles = {a.id: a for a in report.articles}
+    folded = len(f.evidence) > 3
+    if folded:  # a line that stands for many claims: each one behind it, one click away
+        lines += [f"<details><summary>The {len(f.evidence)} claims behind this line</summary>", ""]
     for e in f.evidence:
         role = f" ({e.role})" if e.role else ""
         where = paragraph_of(articles[e.source], e.start) if e.source in articles else None
         place = f"{where}, chars {e.start}–{e.end}" if where else f"chars {e.start}–{e.end}"
         lines.append(f"- **{md_inline(e.source)}**{role}, {place}: “{md_inline(e.text)}”")
+    if folded:
+        lines += ["", "</details>", ""]
     for key, value in f.details:
         if key.startswith(("diff ", "claim ")):
             continue
@@ -127,9 +133,12 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
     if serious:
         lines += ["## Most serious findings", ""]
         for f in serious:
-            lines.append(f"1. {_SEVERITY_ICON[f.severity.value]} **{f.kind.value}**: "
+            lines.append(f"{f.rank}. {_SEVERITY_ICON[f.severity.value]} **{f.kind.value}**: "
                          f"[{md_inline(finding_message(f))}](#{f.id})")
         lines.append("")
+    lineage = lineage_lines(report)
+    if lineage:
+        lines += ["## Lineage", ""] + [f"- {md_inline(line)}" for line in lineage] + [""]
     lines += ["## Findings by kind", "", "| kind | count |", "| --- | ---: |"]
     lines += [f"| {k} | {v} |" for k, v in counts.items()]
     lines += ["", "## Sources", "",
@@ -162,14 +171,9 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
         if image:
             lines += ["</details>", ""]
     lines += _quote_ledger(report)
-    lines += ["## Findings", ""]
-    for kind in FindingKind:
-        of_kind = [f for f in report.findings if f.kind == kind]
-        if not of_kind:
-            continue
-        lines += [f"### {kind.value} ({len(of_kind)})", ""]
-        for f in of_kind:
-            lines += ["#" + line if line.startswith("### ") else line for line in _finding(report, f)]
+    lines += ["## Findings", "", "In rank order: what a difference means decides it, not how many words it has.", ""]
+    for f in sorted(report.findings, key=lambda f: f.rank or 10**9):
+        lines += _finding(report, f)
     if not report.findings:
         lines.append("No findings.")
     return "\n".join(lines).rstrip() + "\n"

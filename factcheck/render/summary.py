@@ -32,8 +32,17 @@ def scorecard(report: Report) -> list[SourceScore]:
             shared[c.source] = shared.get(c.source, 0) + 1
     named = [f for f in report.findings if f.sources]  # a finding is counted for the sources it names
 
+    lineage = report.lineage
+
+    def changed_by(f: Finding, sid: str) -> bool:
+        """A difference is counted against the sources that made it: not against the version the others in it
+        follow (they changed its words, it did not)."""
+        others = [o for o in f.sources if o != sid]
+        return sid in f.sources and not (lineage is not None and others
+                                         and all(lineage.descends(o, sid) for o in others))
+
     def count(kind: FindingKind, sid: str) -> int:
-        return len({f.id for f in named if f.kind == kind and sid in f.sources})
+        return len({f.id for f in named if f.kind == kind and changed_by(f, sid)})
 
     omissions = list({f.id: f for f in reversed(named) if f.kind == FindingKind.OMISSION}.values())
     missing = [f.missing for f in omissions]
@@ -59,19 +68,30 @@ def first_text(report: Report, group) -> str:
 
 
 def most_serious(report: Report, limit: int = 8) -> list[Finding]:
-    """The findings an editor should read first: errors and warnings, the top one of each kind before the second
-    of any kind, so one kind cannot crowd out the rest."""
-    pool = [f for f in report.findings if f.severity.value != "info"]
-    by_kind: dict[str, list[Finding]] = {}
-    for f in pool:
-        by_kind.setdefault(f.kind.value, []).append(f)
-    out: list[Finding] = []
-    rank = 0
-    while len(out) < limit and any(len(v) > rank for v in by_kind.values()):
-        layer = [v[rank] for v in by_kind.values() if len(v) > rank]
-        layer.sort(key=lambda f: (-f.severity.rank, -f.score, f.id))
-        out.extend(layer[: limit - len(out)])
-        rank += 1
+    """The findings an editor should read first: the top of the ranking by meaning (errors and warnings)."""
+    return [f for f in sorted(report.findings, key=lambda f: f.rank or 10**9) if f.severity.value != "info"][:limit]
+
+
+def lineage_lines(report: Report) -> list[str]:
+    """The lineage in plain sentences: the fullest version, who follows whom with the evidence, the families."""
+    lineage = report.lineage
+    if lineage is None or len(report.sources) < 2:
+        return []
+    name = {s.id: s.name or s.id for s in report.sources}
+    if lineage.independent:
+        return ["No version follows another: this reads as independent reporting of one event, so each source is "
+                "expected to tell it its own way (claims only one source makes are listed once per source)."]
+    out = []
+    if lineage.fullest:
+        out.append(f"Fullest version: {name[lineage.fullest]} (it holds the most of what the others say).")
+    for entry in lineage.sources:
+        if entry.follows is None:
+            continue
+        out.append(f"{name[entry.source]} follows {name[entry.follows]}: {entry.carried_share:.0%} of its claims are "
+                   f"there, {entry.shared_readings} worded alike; {len(entry.changes)} changes against it.")
+    for family in lineage.families:
+        out.append("Family: " + ", ".join(name[s] for s in family) + " share readings against the rest "
+                   "(a common version that need not be in the batch).")
     return out
 
 

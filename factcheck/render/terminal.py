@@ -15,7 +15,14 @@ from factcheck.models import Report
 from factcheck.render.diffs import finding_diffs
 from factcheck.render.locate import paragraph_of
 from factcheck.render.safe import printable
-from factcheck.render.summary import diverging_sources, finding_message, first_text, matrix_groups, scorecard
+from factcheck.render.summary import (
+    diverging_sources,
+    finding_message,
+    first_text,
+    lineage_lines,
+    matrix_groups,
+    scorecard,
+)
 
 THEME = Theme({
     "severity.error": "bold red", "severity.warning": "bold dark_orange", "severity.info": "bold deep_sky_blue3",
@@ -51,6 +58,9 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
         for note in report.notes:
             head.append("\n")
             head.append(_t(note, "note"))
+        for line in lineage_lines(report):
+            head.append("\n")
+            head.append(_t(line))
         console.print(Panel(head, title=_t(title), expand=False))
 
         table = Table(title="Sources", show_lines=False)
@@ -87,14 +97,15 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
         ids = [s.id for s in report.sources]
         letters = {sid: chr(ord("A") + i) if i < 26 else str(i) for i, sid in enumerate(ids)}
         articles = {a.id: a for a in report.articles}
-        for f in report.findings[:limit]:
+        for f in sorted(report.findings, key=lambda f: f.rank or 10**9)[:limit]:
             console.print()
             body = Text()
-            body.append(f"[{f.severity.value}] ", f"severity.{f.severity.value}")
+            body.append(f"#{f.rank} [{f.severity.value}] ", f"severity.{f.severity.value}")
             body.append(f.kind.value, "finding.kind")
             body.append(" ")
             body.append(printable(finding_message(f)))
-            for e in f.evidence:
+            shown = f.evidence if len(f.evidence) <= 4 else f.evidence[:3]
+            for e in shown:
                 body.append("\n  ")
                 body.append(f"{letters.get(e.source, '?')} {printable(e.source)}", "evidence.source")
                 where = paragraph_of(articles[e.source], e.start) if e.source in articles else None
@@ -104,6 +115,9 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
                     body.append(f"“{printable(text)}”", "finding.quote")
                 else:
                     body.append(printable(text))
+            if len(shown) < len(f.evidence):
+                body.append(f"\n  … and {len(f.evidence) - len(shown)} more claims behind this line (in the "
+                            "Markdown, HTML and JSON reports)", "evidence.where")
             for d in finding_diffs(f):
                 body.append(f"\n  words {letters.get(d.source_a, '?')} → {letters.get(d.source_b, '?')}: ")
                 for op in d.ops:
