@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup browser audit test test-fast screenshots bench bench-edits bench-shapes bench-incremental lint clean
+.PHONY: help setup browser audit test test-fast screenshots bench bench-edits bench-shapes bench-incremental bench-lineage lint clean
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -53,6 +53,9 @@ bench-incremental: $(STAMP)  ## 1,000 articles, then +10 new on the same cache: 
 
 bench-edits: $(STAMP)  ## Single-fact edits of real articles: recall per edit type, false alarms per audit
 	$(BIN)/python -m benchmarks.edits
+
+bench-lineage: $(STAMP)  ## Families of rewrites of real articles: is the followed version right? Plus real stories
+	$(BIN)/python -m benchmarks.lineage
 
 bench-stories: $(STAMP)  ## Story splitting on batches with gold stories, hard negatives and twin events
 	$(BIN)/python -m benchmarks.stories

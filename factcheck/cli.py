@@ -74,6 +74,16 @@ def _severity_pairs(ctx: click.Context, param: click.Parameter, values: tuple[st
     return out or None
 
 
+def _name_pairs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str] | None:
+    out: dict[str, str] = {}
+    for value in values:
+        sid, sep, name = value.partition("=")
+        if not sep or not sid.strip() or not name.strip():
+            raise click.BadParameter(f"{value!r} is not ID=NAME (e.g. 004_e1192160ed273444=Reuters)", ctx, param)
+        out[sid.strip()] = " ".join(name.split())
+    return out or None
+
+
 _ANALYSIS_OPTIONS = [
     click.option("--config", "config_file", type=click.Path(dir_okay=False),
                  help="A TOML config file (its [tool.factcheck] table, or top-level keys); wins over pyproject.toml."),
@@ -93,6 +103,8 @@ _ANALYSIS_OPTIONS = [
     click.option("--cache-dir", help="Folder for the embedding cache (default: claims)."),
     click.option("--max-article-bytes", type=int, help="Refuse articles larger than this."),
     click.option("--jobs", type=int, help="Audit a batch's stories in this many local processes."),
+    click.option("--name", "name", multiple=True, metavar="ID=NAME", callback=_name_pairs,
+                 help="Show source ID as NAME in the reports (repeatable); JSON keeps the id."),
     click.option("--scheduler", help="Send a batch's stories to this Dask scheduler (tcp://host:8786)."),
 ]
 
@@ -128,7 +140,7 @@ def _overrides(opts: dict[str, Any]) -> dict[str, Any]:
         "reports_dir": opts.get("reports_dir"), "fail_on": opts.get("fail_on"), "format": opts.get("fmt"),
         "output": opts.get("output"), "reports": opts.get("report"), "baseline": opts.get("baseline"),
         "markdown": False if opts.get("no_markdown") else None, "jobs": opts.get("jobs"),
-        "scheduler": opts.get("scheduler"),
+        "scheduler": opts.get("scheduler"), "names": opts.get("name"),
     }
 
 

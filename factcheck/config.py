@@ -70,6 +70,8 @@ class Config:
         story_max_dense: a linked group larger than this is kept whole rather than split (its square of pairs).
         jobs: stories of a batch audited in this many local processes.
         scheduler: address of a Dask distributed scheduler to send a batch's stories to (``tcp://host:8786``).
+        names: display names of sources by id (``--name ID=NAME``); otherwise a source is shown by its outlet, its
+            site's name or url domain, or its file name without a trailing hash.
     """
 
     model: str = "all-MiniLM-L6-v2"
@@ -101,6 +103,7 @@ class Config:
     story_max_dense: int = 500
     jobs: int = 1
     scheduler: str | None = None
+    names: dict[str, str] = field(default_factory=dict)
 
     def severity(self, kind: FindingKind) -> Severity:
         return Severity(self.severities.get(kind.value, DEFAULT_SEVERITIES[kind.value]))
@@ -224,7 +227,7 @@ def from_mapping(values: dict[str, Any], base: Config | None = None) -> Config:
             known = sorted({*_FIELDS, *_OPERATIONS})
             raise ConfigError(f"unknown config option {key!r} (known: {', '.join(known)})")
         changes[name] = _coerce(name, value)
-    for table in ("severities", "reports"):
+    for table in ("severities", "reports", "names"):
         if table in changes:
             changes[table] = {**getattr(base, table), **changes[table]}
     if disable:

@@ -29,9 +29,10 @@ def findings_frame(report: Report) -> pd.DataFrame:
     for f in report.findings:
         missing = ", ".join(f.missing)
         for source in f.sources:
+            made = report.lineage is None or report.lineage.made_by(f.sources, source)
             rows.append({"id": f.id, "kind": f.kind.value, "severity": f.severity.value, "group": f.group,
-                         "source": source, "message": f.message, "missing": missing})
-    return pd.DataFrame(rows, columns=["id", "kind", "severity", "group", "source", "message", "missing"])
+                         "source": source, "message": f.message, "missing": missing, "made": made})
+    return pd.DataFrame(rows, columns=["id", "kind", "severity", "group", "source", "message", "missing", "made"])
 
 
 def coverage_frame(report: Report) -> pd.DataFrame:
@@ -51,13 +52,10 @@ def scorecard_frame(report: Report) -> pd.DataFrame:
     corroborated = claims[claims["group_sources"] >= 2].groupby("source").size().reindex(ids, fill_value=0)
     per["corroborated"] = (corroborated / per["claims"].where(per["claims"] > 0, 1)).astype(float)
 
-    def count(kind: FindingKind) -> pd.Series:
-        sel = findings[findings["kind"] == kind.value]
-        return sel.groupby("source")["id"].nunique().reindex(ids, fill_value=0)
-
     unique = findings[(findings["kind"] == FindingKind.UNIQUE_CLAIM.value)]
     per["unique"] = unique.groupby("source")["id"].nunique().reindex(ids, fill_value=0)
-    per["altered_quotes"] = count(FindingKind.QUOTE_DIVERGENCE)
+    altered = findings[(findings["kind"] == FindingKind.QUOTE_DIVERGENCE.value) & findings["made"].astype(bool)]
+    per["altered_quotes"] = altered.groupby("source")["id"].nunique().reindex(ids, fill_value=0)
     omissions = findings[findings["kind"] == FindingKind.OMISSION.value].drop_duplicates("id")
     per["omissions"] = [int(sum(sid in str(m).split(", ") for m in omissions["missing"])) for sid in ids]
     return per

@@ -13,6 +13,7 @@ a common text that need not be in the batch.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -33,6 +34,12 @@ HOLD_LOOSE = 0.5
 QUOTES = 3
 #: Word variants two sources must share against the version they both follow to form a family.
 FAMILY_READINGS = 2
+#: Statements two sources must both carry for their wording to be compared (a shared headline alone says little).
+STATEMENTS = 3
+#: Facts of a desk copy that the version it follows may lack (an alignment missed).
+EXCESS = 0
+#: Words on either side of a change for it to be a variant reading (a longer stretch is a sentence cut or joined).
+VARIANT_WORDS = 4
 #: Share of a version's own variants that a source must carry to follow that version rather than its parent.
 INHERIT = 0.7
 
@@ -53,6 +60,7 @@ class _Story:
     readings: dict[str, dict[str, tuple[Reading, bool]]]  # source -> group id -> (words, is a statement)
     group_of: dict[str, ClaimGroup]
     published: dict[str, dt.date | None]
+    paragraph: dict[str, int]  # claim id -> index of the paragraph it stands in
 
 
 def _story(claims: Sequence[Claim], groups: Sequence[ClaimGroup], articles: Sequence[Article]) -> _Story:
@@ -69,8 +77,13 @@ def _story(claims: Sequence[Claim], groups: Sequence[ClaimGroup], articles: Sequ
             if g.id not in readings[c.source]:
                 words = tokens(c.quote if c.type == ClaimType.QUOTE and c.quote else c.text)
                 readings[c.source][g.id] = (words, c.type == ClaimType.STATEMENT)
+    paragraph: dict[str, int] = {}
+    for a in articles:
+        starts = [b.start for b in a.blocks]
+        for c in per_source.get(a.id, []):
+            paragraph[c.id] = bisect_right(starts, c.span.start)
     return _Story(tuple(sorted(a.id for a in articles)), dict(per_source), dict(readings), group_of,
-                  {a.id: a.published for a in articles})
+                  {a.id: a.published for a in articles}, paragraph)
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,8 @@ class _Pair:
     quotes: int  # its quotations
     carried: float  # share of all its claims the second carries
     excess: int  # its facts the second lacks
+    plain: int  # its claims the second lacks that read as added colour (see ``_colour``)
+    statements: int  # statements both carry
     close: float  # mean word similarity of the statements both carry
     near: float  # mean word similarity of every claim both carry (quotations too)
     verbatim: float  # share of the statements both carry worded alike
@@ -114,21 +129,31 @@ def _pair(story: _Story, s: str, p: str) -> _Pair:
         held=held_facts / len(facts) if facts else 0.0,
         held_quotes=sum(in_p(c) for c in quotes) / len(quotes) if quotes else 0.0, quotes=len(quotes),
         carried=sum(in_p(c) for c in mine) / len(mine) if mine else 0.0, excess=len(facts) - held_facts,
-        close=mean(statements), near=mean(every),
+        plain=_colour(story, [c for c in mine if not in_p(c)]),
+        statements=len(statements), close=mean(statements) if len(statements) >= STATEMENTS else 0.0,
+        near=mean(every),
         verbatim=sum(x >= 0.999 for x in statements) / len(statements) if statements else 0.0,
     )
 
 
+def _colour(story: _Story, lacking: list[Claim]) -> int:
+    """Of the claims another version lacks, those that read as added colour: no fact, in a paragraph none of whose
+    other lacking claims has one (a paragraph cut whole takes its plain sentences with its facts)."""
+    with_facts = {story.paragraph.get(c.id) for c in lacking if carries_fact(c)}
+    return sum(1 for c in lacking if not carries_fact(c) and story.paragraph.get(c.id) not in with_facts)
+
+
 def _variants(a: Reading, p: Reading) -> frozenset[tuple[str, Reading, Reading, str]]:
-    """How ``a`` words a claim otherwise than ``p`` does, word by word (a longer or shorter extent is no variant):
-    each change with the word of ``p`` before it."""
+    """How ``a`` words a claim otherwise than ``p`` does, word by word (a longer or shorter extent is no variant,
+    nor is a stretch of more than ``VARIANT_WORDS`` words, a sentence cut or joined): each change with the word of
+    ``p`` before it."""
     ops = diff_opcodes(a, p)
     while ops and ops[0][0] != "equal":
         ops.pop(0)
     while ops and ops[-1][0] != "equal":
         ops.pop()
     return frozenset((tag, p[j0:j1], a[i0:i1], p[j0 - 1] if j0 else "")
-                     for tag, i0, i1, j0, j1 in ops if tag != "equal")
+                     for tag, i0, i1, j0, j1 in ops if tag != "equal" and max(i1 - i0, j1 - j0) <= VARIANT_WORDS)
 
 
 def _variant_set(story: _Story, pairs: dict[tuple[str, str], _Pair], a: str,
@@ -150,35 +175,49 @@ def _shared_variants(story: _Story, pairs: dict[tuple[str, str], _Pair], a: str,
 def _inherits(story: _Story, pairs: dict[tuple[str, str], _Pair], s: str, p: str, q: str) -> bool:
     """Whether ``s`` carries most of the variants ``p`` has against ``q``, as a rewrite of ``p`` would; a sibling
     of ``p`` shares only the variants of their common parent, not ``p``'s own."""
-    theirs = _variant_set(story, pairs, p, q)
+    mine = story.readings.get(s, {})
+    theirs = {v for v in _variant_set(story, pairs, p, q) if v[0] in mine}  # on the claims ``s`` still carries
     if not theirs:
         return True
     return len(theirs & _variant_set(story, pairs, s, q)) >= INHERIT * len(theirs)
 
 
-def _colour(story: _Story, s: str) -> int:
-    """Claims only ``s`` carries that hold no fact: what a rewrite adds."""
-    return sum(1 for c in story.claims.get(s, []) if not carries_fact(c)
-               and (g := story.group_of.get(c.id)) is not None and len(g.sources) == 1)
+def _majority(story: _Story, a: str, b: str) -> int:
+    """Claims where ``a`` words it as a third source does and ``b`` otherwise: each rewrite changes words of its
+    own, so the version the others follow shares its readings with more of them."""
+    ra, rb = story.readings.get(a, {}), story.readings.get(b, {})
+    count = 0
+    for gid in ra.keys() & rb.keys():
+        if ra[gid][0] == rb[gid][0]:
+            continue
+        if any(o not in (a, b) and story.readings.get(o, {}).get(gid, ((), False))[0] == ra[gid][0]
+               for o in story.sources):
+            count += 1
+    return count
 
 
 def _fuller(story: _Story, pairs: dict[tuple[str, str], _Pair], p: str, s: str) -> bool:
-    """Whether ``p`` reads as the earlier, fuller version of the two: it holds more facts that ``s`` lacks than the
-    other way round; on a tie, ``s`` adds more colour of its own, or ``p`` was published earlier."""
-    forward, backward = pairs[(p, s)].excess, pairs[(s, p)].excess
+    """Whether ``p`` reads as the earlier version of the two (never both ways). A rewrite cuts facts and adds
+    colour: the evidence for ``p`` is the facts it holds that ``s`` lacks and the sentences without a fact that
+    ``s`` has and ``p`` lacks, weighed against the same the other way round. On a tie, the one that words more
+    claims as a third version does (each rewrite changes words of its own), then the one published earlier."""
+    forward = pairs[(p, s)].excess + pairs[(s, p)].plain
+    backward = pairs[(s, p)].excess + pairs[(p, s)].plain
     if forward != backward:
         return forward > backward
-    cp, cs = _colour(story, p), _colour(story, s)
-    if cp != cs:
-        return cs > cp
+    mp, ms = _majority(story, p, s), _majority(story, s, p)
+    if mp != ms:
+        return mp > ms
     dp, ds = story.published.get(p), story.published.get(s)
     return dp is not None and ds is not None and dp < ds
 
 
 def _holds(pr: _Pair) -> bool:
     """Whether a version carries enough of a source, worded closely enough, for the source to follow it."""
-    if pr.held >= HOLD and pr.close >= CLOSE:
-        return True
+    if pr.close >= CLOSE:
+        # A copy edited at the desk: it words its statements as the version does, and holds every fact of its own
+        # there (a fact it has that the version lacks makes it a sibling, or the earlier of the two).
+        return pr.held >= HOLD and pr.excess <= EXCESS
     return pr.quotes >= QUOTES and pr.held_quotes >= HOLD_QUOTES and pr.held >= HOLD_LOOSE
 
 
@@ -190,7 +229,6 @@ def infer_lineage(claims: Sequence[Claim], groups: Sequence[ClaimGroup], article
         return Lineage(None, (), tuple(SourceLineage(s, None) for s in sources))
     pairs = {(s, p): _pair(story, s, p) for s in sources for p in sources if s != p}
     order = {s: i for i, s in enumerate(sources)}
-    fullest = max(sources, key=lambda p: (sum(pairs[(s, p)].held for s in sources if s != p), -order[p]))
     follows: dict[str, str | None] = {}
     for s in sources:
         candidates = [p for p in sources if p != s and _holds(pairs[(s, p)]) and _fuller(story, pairs, p, s)]
@@ -201,6 +239,11 @@ def infer_lineage(claims: Sequence[Claim], groups: Sequence[ClaimGroup], article
         follows[s] = next((p for p in closer if root is not None and pairs[(s, p)].near > pairs[(s, root)].near
                            and _inherits(story, pairs, s, p, root)), root)
     follows = _acyclic(follows, pairs)
+    lineage_so_far = Lineage(None, (), tuple(SourceLineage(s, follows[s]) for s in sources))
+    # The fullest: the version most others descend from, else the one that holds most of what the others say.
+    fullest = max(sources, key=lambda p: (sum(lineage_so_far.descends(s, p) for s in sources),
+                                          sum(pairs[(s, p)].held for s in sources if s != p),
+                                          sum(pairs[(s, p)].carried for s in sources if s != p), -order[p]))
     entries = []
     for s in sources:
         p = follows[s]

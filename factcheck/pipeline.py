@@ -21,6 +21,7 @@ from factcheck.errors import InputError
 from factcheck.extract.entities import EntityTagger
 from factcheck.lineage import infer_lineage, with_changes
 from factcheck.load import ENGLISH, LoadedArticle, article_language
+from factcheck.load.names import display_names
 from factcheck.models import Claim, Report, SourceSummary
 from factcheck.version import __version__
 
@@ -184,9 +185,10 @@ def _fresh_report(items: list[LoadedArticle], notes: list[str], config: Config, 
                      "omitted or contradicted")
     for a in articles:
         notes.extend(f"{a.id}: {w}" for w in a.warnings)
+    names = display_names(articles, config.names)
     sources = tuple(
         SourceSummary(it.article.id, it.article.path, it.article.title, it.article.published, sentence_count(it),
-                      len(per_source[it.article.id]), it.article.warnings)
+                      len(per_source[it.article.id]), it.article.warnings, names[it.article.id])
         for it in items
     )
     return Report(

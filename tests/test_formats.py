@@ -161,7 +161,7 @@ def test_github_annotations(articles: Path, audited: dict) -> None:
             assert len(match) == 1, (f["id"], source)
             c = match[0]
             assert c["level"] == level[f["severity"]] and c["title"] == f["kind"]
-            assert c["message"] == f"{f['message']} [{f['id']}]"
+            assert c["message"] == f"#{f['rank']} {f['message']} [{f['id']}]"
             # line and col point at the evidence: the text of that line from that column starts with it
             text_lines = texts[file.split("/")[1]].splitlines()
             line, col = int(c["line"]), int(c["col"])
@@ -205,7 +205,9 @@ def test_junit_parses_with_one_case_per_kind(audited: dict) -> None:
     suites = tree.getroot().findall("testsuite")
     assert tree.getroot().tag == "testsuites" and len(suites) == 1
     cases = {c.get("name"): c for c in suites[0].findall("testcase")}
-    assert list(cases) == KINDS
+    # Kinds in the order of their first finding's rank, then the kinds with none.
+    found = list(dict.fromkeys(f["kind"] for f in sorted(audited["json"]["findings"], key=lambda f: f["rank"])))
+    assert list(cases) == found + [k for k in KINDS if k not in found]
     findings = audited["json"]["findings"]
     for kind, case in cases.items():
         of_kind = [f for f in findings if f["kind"] == kind]

@@ -211,7 +211,7 @@ def test_lineage_shown_when_the_report_has_one(tmp_path: Path, fake_embedder) ->
     (tmp_path / "b.txt").write_text("Officials met in Geneva on Monday.\n\nThe talks lasted nine hours.\n")
     report = factcheck.audit([tmp_path], Config(use_cache=False), embedder=fake_embedder)
     plain = render_html(report)
-    assert 'id="lineage"' not in plain, "no lineage section without a lineage"
+    assert 'id="lineage"' in plain and "independent reporting" in plain, "two sources always have a lineage"
     records = {**as_records(report), "lineage": {
         "fullest": "a", "families": [["a", "b"]],
         "sources": {"a": {"follows": None, "shared_readings": 3, "carried_share": 1.0, "changes": []},

@@ -6,7 +6,8 @@ import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent / "factcheck"
-STAGES = ["claims.py", "embed.py", "align.py", "pipeline.py", "models/__init__.py", "models/lineage.py", "lineage.py", "config.py", "wording.py"]
+STAGES = ["claims.py", "embed.py", "align.py", "pipeline.py", "models/__init__.py", "models/lineage.py", "lineage.py",
+          "config.py", "wording.py"]
 
 
 def _imports(path: Path) -> set[str]:

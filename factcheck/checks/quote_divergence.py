@@ -340,7 +340,8 @@ def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
             lead = (f"Quotation of {speaker} largely reworded ({reworded:.0%} of its words differ; check for a "
                     f"paraphrase or invention presented as a quote)")
         else:
-            nature, lead = quote_nature([op for d in typed for op in d.ops]), f"Quotation of {speaker} worded differently"
+            nature = quote_nature([op for d in typed for op in d.ops])
+            lead = f"Quotation of {speaker} worded differently"
         listed = spliced + [c for c in changes if c] + [st for st in structure if st not in spliced]
         more = len(listed) - 1
         message = f"{lead}: {listed[0]}" + (

@@ -105,7 +105,8 @@ def _kept_alone(ctx: CheckContext, source: str, claims: list[Claim]) -> Finding:
     n = len(claims)
     quotes = sum(1 for c in claims if c.type == ClaimType.QUOTE)
     message = (f"{n} claim{'s' if n != 1 else ''} of {source}" + (f" ({quotes} quotations)" if quotes else "")
-               + f" {'is' if n == 1 else 'are'} kept by none of the versions that follow it: “{short(claims[0].text, 60)}”"
+               + f" {'is' if n == 1 else 'are'} kept by none of the versions that follow it: "
+               + f"“{short(claims[0].text, 60)}”"
                + (" …" if n > 1 else ""))
     evidence = [evidence_of(c, c.quote_span if c.type == ClaimType.QUOTE else None) for c in claims]
     return make_finding(ctx, FindingKind.UNIQUE_CLAIM, None, evidence, message, [("claims", str(n))],

@@ -40,7 +40,7 @@ def infer_published(texts: Iterable[str]) -> dt.date | None:
 
 def build_article(
     source: str, path: str, raw: str, *, kind: str, title: str | None = None, published: dt.date | None = None,
-    url: str | None = None, encoding: str = "utf-8", warnings: tuple[str, ...] = (),
+    url: str | None = None, encoding: str = "utf-8", warnings: tuple[str, ...] = (), outlet: str | None = None,
 ) -> tuple[Article, list[Block]]:
     """Make an :class:`Article` and its content blocks from decoded text."""
     meta: dict[str, str] = {}
@@ -52,6 +52,7 @@ def build_article(
             meta.get("article:published_time") or meta.get("datepublished") or meta.get("date") or meta.get("time")
         )
         url = url or meta.get("og:url")
+        outlet = outlet or meta.get("og:site_name") or meta.get("application-name") or None
     else:
         paragraphs = _split_paragraphs(raw, markdown=(kind == "markdown"))
         blocks, dropped = _blocks_from_paragraphs(source, raw, paragraphs, first_can_be_title=(kind != "jsonl"))
@@ -76,5 +77,6 @@ def build_article(
         warnings=warn,
         encoding=encoding,
         url=url,
+        outlet=" ".join(outlet.split()) if outlet and outlet.strip() else None,
     )
     return article, blocks

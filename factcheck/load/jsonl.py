@@ -1,4 +1,4 @@
-"""JSONL batches: one article per line (id, text, and optional title, published, url)."""
+"""JSONL batches: one article per line (id, text, and optional title, published, url, outlet)."""
 
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ def _load_jsonl(path: Path, data: bytes, max_bytes: int) -> list[LoadedArticle]:
         article, blocks = build_article(
             source, f"{path}:{lineno}", body, kind=kind, title=title, published=_parse_date(record.get("published")),
             url=record.get("url") if isinstance(record.get("url"), str) else None,
+            outlet=next((v for k in ("outlet", "publisher", "site") if isinstance(v := record.get(k), str)), None),
         )
         if blocks:
             out.append(LoadedArticle(article, tuple(blocks)))

@@ -109,6 +109,7 @@ class Article:
     warnings: tuple[str, ...] = ()
     encoding: str = "utf-8"
     url: str | None = None
+    outlet: str | None = None  # the outlet's or site's name, when the input gives one
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,12 @@ class Lineage:
             at = self.follows(at)
         return False
 
+    def made_by(self, sources: tuple[str, ...], source: str) -> bool:
+        """Whether ``source`` made a difference between ``sources``: not when every other one follows it (they
+        changed its words, it did not)."""
+        others = [s for s in sources if s != source]
+        return source in sources and not (others and all(self.descends(s, source) for s in others))
+
     @property
     def independent(self) -> bool:
         """No version follows another and no family shares readings: independent reporting of one event."""

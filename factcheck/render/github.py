@@ -16,6 +16,7 @@ from factcheck.models import Report
 from factcheck.render.locate import Locator
 from factcheck.render.records import as_records
 from factcheck.render.safe import printable
+from factcheck.render.summary import named
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -46,7 +47,7 @@ def render_github(report: Report, root: Path | None = None, baseline: dict[str, 
     lines: list[str] = []
     for f in records["findings"]:
         level = LEVELS[f["severity"]]
-        message = f"{f['message']} [{f['id']}]"
+        message = f"#{f['rank']} {named(report, f['message'])} [{f['id']}]"
         done: set[str] = set()
         for e in f["evidence"]:
             if e["source"] in done:

@@ -17,7 +17,7 @@ from factcheck.render.diffs import changed_words, finding_diffs, mark_words
 from factcheck.render.locate import paragraph_of
 from factcheck.render.records import as_records
 from factcheck.render.safe import printable
-from factcheck.render.summary import diverging_sources, finding_message, most_serious, scorecard
+from factcheck.render.summary import diverging_sources, finding_message, most_serious, names_of, scorecard
 
 SEVERITY_LABEL = {"error": "error", "warning": "warning", "info": "note"}
 KIND_LABEL = {k.value: k.value.replace("_", " ") for k in FindingKind}
@@ -112,7 +112,7 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
     articles: dict[str, Article] = {a.id: a for a in report.articles}
     claims = {c.id: c for c in report.claims}
     diffs = {f.id: finding_diffs(f) for f in report.findings}
-    ranks = {f.id: rank for rank, f in enumerate(report.findings, 1)}
+    ranks = {f.id: f.rank or k for k, f in enumerate(report.findings, 1)}
     by_group: dict[str, list[Finding]] = {}
     for f in report.findings:
         if f.group:
@@ -191,8 +191,9 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
                    if not k.startswith(("diff ", "claim "))]
         cards.append({"id": f.id, "anchor": f"f-{f.id}", "rank": rank, "kind": KIND_LABEL[f.kind.value],
                       "severity": f.severity.value, "severity_label": SEVERITY_LABEL[f.severity.value],
-                      "message": finding_message(f), "group": f.group,
-                      "pieces": _pieces(finding_message(f), {sid: source_letter(k) for k, sid in enumerate(ids)}),
+                      "message": finding_message(f, report), "group": f.group,
+                      "pieces": _pieces(finding_message(f, report),
+                                        {sid: source_letter(k) for k, sid in enumerate(ids)}),
                       "group_anchor": f"g-{f.group}" if f.group and any(r["id"] == f.group for r in rows) else "",
                       "sources": [{"id": s, "letter": source_letter(index[s]) if s in index else "?"}
                                   for s in f.sources],
@@ -211,7 +212,8 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
     return {"title": title, "records": records, "summary": summary, "sources": sources, "rows": rows,
             "ledger": ledger, "cards": cards, "serious": serious, "texts": texts, "notes": list(report.notes),
             "lineage": records.get("lineage"), "kinds": [(KIND_LABEL[k], n) for k, n in summary["findings"].items()],
-            "tool": records["tool"], "letters": {sid: source_letter(k) for k, sid in enumerate(ids)}}
+            "tool": records["tool"], "letters": {sid: source_letter(k) for k, sid in enumerate(ids)},
+            "names": names_of(report)}
 
 
 def render_html(report: Report, title: str = "factcheck audit", records: dict[str, Any] | None = None) -> str:

@@ -42,9 +42,12 @@ def render_junit(report: Report, root: Path | None = None, checks: Sequence[str]
     records = as_records(report)
     locator = Locator({a.id: a for a in report.articles}, {s["id"]: s["path"] for s in records["sources"]}, root)
     checked = set(checks) if checks is not None else {k.value for k in FindingKind}
-    by_kind: dict[str, list[dict[str, Any]]] = {k.value: [] for k in FindingKind}
-    for f in records["findings"]:
-        by_kind[f["kind"]].append(f)
+    # Kinds in the order of their first finding's rank (the findings come in rank order), then the kinds not found.
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for f in sorted(records["findings"], key=lambda f: f["rank"] or 10**9):
+        by_kind.setdefault(f["kind"], []).append(f)
+    for k in FindingKind:
+        by_kind.setdefault(k.value, [])
     failures = sum(1 for kind, found in by_kind.items() if found)
     skipped = sum(1 for kind, found in by_kind.items() if not found and kind not in checked)
     counts = {"tests": str(len(by_kind)), "failures": str(failures), "errors": "0", "skipped": str(skipped),

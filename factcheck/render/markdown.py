@@ -10,9 +10,10 @@ from factcheck.render.summary import (
     diverging_sources,
     finding_message,
     first_text,
-    matrix_groups,
     lineage_lines,
+    matrix_groups,
     most_serious,
+    names_of,
     scorecard,
 )
 
@@ -47,12 +48,13 @@ def _diff_lines(f: Finding, label: str, letters: dict[str, str]) -> list[str]:
 
 def _letters(report: Report) -> dict[str, str]:
     """Sources by their short names in tables and diffs: the first 8 characters of the id."""
-    return {s.id: s.id[:8] for s in report.sources}
+    return {s.id: (s.name or s.id)[:16] for s in report.sources}
 
 
 def _finding(report: Report, f: Finding) -> list[str]:
     lines = [f'<a id="{f.id}"></a>',
-             f"### #{f.rank} {_SEVERITY_ICON[f.severity.value]} {f.kind.value}: {md_inline(finding_message(f))}",
+             f"### #{f.rank} {_SEVERITY_ICON[f.severity.value]} {f.kind.value}: "
+             f"{md_inline(finding_message(f, report))}",
              "", f"`{f.id}`" + (f" · group `{f.group}`" if f.group else ""), ""]
     articles = {a.id: a for a in report.articles}
     folded = len(f.evidence) > 3
@@ -62,7 +64,8 @@ def _finding(report: Report, f: Finding) -> list[str]:
         role = f" ({e.role})" if e.role else ""
         where = paragraph_of(articles[e.source], e.start) if e.source in articles else None
         place = f"{where}, chars {e.start}–{e.end}" if where else f"chars {e.start}–{e.end}"
-        lines.append(f"- **{md_inline(e.source)}**{role}, {place}: “{md_inline(e.text)}”")
+        lines.append(f"- **{md_inline(names_of(report).get(e.source, e.source))}**{role}, {place}: "
+                     f"“{md_inline(e.text)}”")
     if folded:
         lines += ["", "</details>", ""]
     for key, value in f.details:
@@ -134,7 +137,7 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
         lines += ["## Most serious findings", ""]
         for f in serious:
             lines.append(f"{f.rank}. {_SEVERITY_ICON[f.severity.value]} **{f.kind.value}**: "
-                         f"[{md_inline(finding_message(f))}](#{f.id})")
+                         f"[{md_inline(finding_message(f, report))}](#{f.id})")
         lines.append("")
     lineage = lineage_lines(report)
     if lineage:
@@ -145,7 +148,7 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
               "| source | title | date | claims | corroborated | unique | altered quotes | omissions |",
               "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
     for s, src in zip(scorecard(report), report.sources):
-        lines.append(f"| {md_inline(s.id)} | {md_inline(s.title or '')} | "
+        lines.append(f"| {md_inline(names_of(report)[s.id])} | {md_inline(s.title or '')} | "
                      f"{src.published.isoformat() if src.published else ''} | {s.claims} | {s.corroborated:.0%} | "
                      f"{s.unique} | {s.altered_quotes} | {s.omissions} |")
     lines.append("")
@@ -156,7 +159,7 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
             lines += [f"![coverage matrix: claim groups by source]({image})", "",
                       "<details><summary>The same matrix as a table</summary>", ""]
         ids = [s.id for s in report.sources]
-        short_ids = [i[:8] for i in ids]
+        short_ids = [_letters(report)[i] for i in ids]
         lines.append("| group | claim | " + " | ".join(md_inline(i) for i in short_ids) + " |")
         lines.append("| --- | --- | " + " | ".join(":---:" for _ in ids) + " |")
         for g in groups:

@@ -116,7 +116,8 @@ def sarif_log(report: Report, root: Path | None = None, severities: Mapping[str,
             "message": {"text": f["message"]},
             "locations": locations, "relatedLocations": related,
             "partialFingerprints": {"factcheckFindingId/v1": f["id"]},
-            "properties": {"id": f["id"], "rank": f["rank"], "nature": f["nature"], "severity": f["severity"], "group": f["group"], "sources": f["sources"],
+            "properties": {"id": f["id"], "rank": f["rank"], "nature": f["nature"], "severity": f["severity"],
+                           "group": f["group"], "sources": f["sources"],
                            "score": f["score"], "details": f["details"]},
         }
         if baseline is not None:

@@ -34,15 +34,10 @@ def scorecard(report: Report) -> list[SourceScore]:
 
     lineage = report.lineage
 
-    def changed_by(f: Finding, sid: str) -> bool:
-        """A difference is counted against the sources that made it: not against the version the others in it
-        follow (they changed its words, it did not)."""
-        others = [o for o in f.sources if o != sid]
-        return sid in f.sources and not (lineage is not None and others
-                                         and all(lineage.descends(o, sid) for o in others))
-
     def count(kind: FindingKind, sid: str) -> int:
-        return len({f.id for f in named if f.kind == kind and changed_by(f, sid)})
+        # A difference counts against the sources that made it, not the version the others follow.
+        return len({f.id for f in named if f.kind == kind and sid in f.sources
+                    and (lineage is None or lineage.made_by(f.sources, sid))})
 
     omissions = list({f.id: f for f in reversed(named) if f.kind == FindingKind.OMISSION}.values())
     missing = [f.missing for f in omissions]
@@ -121,12 +116,28 @@ def short_text(text: str, limit: int = 48) -> str:
 _MORE = re.compile(r" \(\+(\d+) more\)$")
 
 
-def finding_message(f: Finding) -> str:
-    """The finding's message with its trailing count saying what it counts (a quotation's other changes)."""
+def names_of(report: Report) -> dict[str, str]:
+    """Each source's display name (its id when it has none)."""
+    return {s.id: s.name or s.id for s in report.sources}
+
+
+def named(report: Report | None, text: str) -> str:
+    """``text`` with every source id in it shown by the source's display name."""
+    if report is None:
+        return text
+    for sid, name in sorted(names_of(report).items(), key=lambda kv: -len(kv[0])):
+        if name != sid:
+            text = text.replace(sid, name)
+    return text
+
+
+def finding_message(f: Finding, report: Report | None = None) -> str:
+    """The finding's message, sources shown by name, with its trailing count saying what it counts (a
+    quotation's other changes)."""
     m = _MORE.search(f.message)
     if m is None:
-        return f.message
+        return named(report, f.message)
     n = int(m.group(1))
     what = "change" if f.kind == FindingKind.QUOTE_DIVERGENCE else "difference"
     where = " in this quotation" if f.kind == FindingKind.QUOTE_DIVERGENCE else ""
-    return f.message[:m.start()] + f" (and {n} more {what}{'s' if n != 1 else ''}{where}, listed below)"
+    return named(report, f.message[:m.start()] + f" (and {n} more {what}{'s' if n != 1 else ''}{where}, listed below)")

@@ -21,6 +21,7 @@ from factcheck.render.summary import (
     first_text,
     lineage_lines,
     matrix_groups,
+    names_of,
     scorecard,
 )
 
@@ -68,7 +69,8 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
         for col in ("source", "claims", "corroborated", "unique", "altered quotes", "omissions"):
             table.add_column(col, justify="right" if col != "source" else "left")
         for k, s in enumerate(scorecard(report)):
-            table.add_row(chr(ord("A") + k) if k < 26 else str(k), _t(s.id), str(s.claims), f"{s.corroborated:.0%}",
+            table.add_row(chr(ord("A") + k) if k < 26 else str(k), _t(names_of(report)[s.id]), str(s.claims),
+                          f"{s.corroborated:.0%}",
                           str(s.unique), str(s.altered_quotes),
                           str(s.omissions))
         console.print(table)
@@ -77,7 +79,7 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
         if groups:
             ids = [s.id for s in report.sources]
             labels = [chr(ord("A") + i) if i < 26 else str(i) for i in range(len(ids))]
-            legend = "  ".join(f"{lab}={printable(sid)}" for lab, sid in zip(labels, ids))
+            legend = "  ".join(f"{lab}={printable(names_of(report)[sid])}" for lab, sid in zip(labels, ids))
             matrix = Table(title="Coverage (claim groups by source)", caption=legend)
             matrix.add_column("group", no_wrap=True, min_width=4)
             matrix.add_column("claim", overflow="ellipsis", no_wrap=True,
@@ -97,17 +99,19 @@ def render_rich(report: Report, console: Console, title: str = "factcheck audit"
         ids = [s.id for s in report.sources]
         letters = {sid: chr(ord("A") + i) if i < 26 else str(i) for i, sid in enumerate(ids)}
         articles = {a.id: a for a in report.articles}
+        names = names_of(report)
         for f in sorted(report.findings, key=lambda f: f.rank or 10**9)[:limit]:
             console.print()
             body = Text()
             body.append(f"#{f.rank} [{f.severity.value}] ", f"severity.{f.severity.value}")
             body.append(f.kind.value, "finding.kind")
             body.append(" ")
-            body.append(printable(finding_message(f)))
+            body.append(printable(finding_message(f, report)))
             shown = f.evidence if len(f.evidence) <= 4 else f.evidence[:3]
             for e in shown:
                 body.append("\n  ")
-                body.append(f"{letters.get(e.source, '?')} {printable(e.source)}", "evidence.source")
+                body.append(f"{letters.get(e.source, '?')} {printable(names.get(e.source, e.source))}",
+                            "evidence.source")
                 where = paragraph_of(articles[e.source], e.start) if e.source in articles else None
                 body.append(f" {where + ', ' if where else ''}chars {e.start}–{e.end}: ", "evidence.where")
                 text = e.text if len(e.text) <= 200 else e.text[:199] + "…"
