@@ -236,8 +236,11 @@ def infer_lineage(claims: Sequence[Claim], groups: Sequence[ClaimGroup], article
         # source carries (a rewrite of a rewrite keeps the changes of the one between; a sibling does not).
         root = max(candidates, key=lambda p: (len(story.claims.get(p, [])), -order[p]), default=None)
         closer = sorted((p for p in candidates if p != root), key=lambda p: (-pairs[(s, p)].near, order[p]))
-        follows[s] = next((p for p in closer if root is not None and pairs[(s, p)].near > pairs[(s, root)].near
-                           and _inherits(story, pairs, s, p, root)), root)
+        # Closeness is read from wording only where the source words its statements as the closer one does: two
+        # rewrites that each word everything anew are no nearer to one another for it.
+        follows[s] = next((p for p in closer if root is not None and pairs[(s, p)].close >= CLOSE
+                           and pairs[(s, p)].near > pairs[(s, root)].near and _inherits(story, pairs, s, p, root)),
+                          root)
     follows = _acyclic(follows, pairs)
     lineage_so_far = Lineage(None, (), tuple(SourceLineage(s, follows[s]) for s in sources))
     # The fullest: the version most others descend from, else the one that holds most of what the others say.

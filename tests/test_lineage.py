@@ -106,3 +106,24 @@ def test_lineage_descends_and_is_acyclic() -> None:
     alone = Lineage(None, (), (SourceLineage("a", None), SourceLineage("b", None)))
     assert alone.independent
     assert not Lineage(None, (("a", "b"),), alone.sources).independent  # a family is no independent reporting
+
+
+def test_seeds_lineage_and_what_matters_first(seed_report) -> None:
+    """The seeds: 004 is the fullest version, 000/001/002 a family sharing readings against it, and the top of the
+    ranking holds the reworded Hardie quotation of 000, the Zelenskyy/negotiators actor change and 001's splice."""
+    lineage = seed_report.lineage
+    short = {s.id: s.id[:3] for s in seed_report.sources}
+    assert short[lineage.fullest] == "004"
+    assert [[short[s] for s in fam] for fam in lineage.families] == [["000", "001", "002"]]
+    for entry in lineage.sources:
+        if short[entry.source] != "004":
+            assert short[entry.follows] == "004" and entry.changes
+    top = seed_report.findings[:5]
+    assert [f.rank for f in top] == [1, 2, 3, 4, 5] and all(f.severity.value == "error" for f in top)
+    assert any(f.nature == "reworded_quote" and "Hardie" in f.message
+               and any(short[e.source] == "000" for e in f.evidence) for f in top)
+    assert any(f.nature == "actor_changed" and "negotiators" in f.message for f in top)
+    assert any(f.nature == "spliced_quote" and "001" in {short[s] for s in f.sources} for f in top)
+    # The fullest version never omits what only its rewrites carry.
+    assert not [f for f in seed_report.findings if f.kind == FindingKind.OMISSION
+                and any(short[s] == "004" for s in f.missing)]
