@@ -173,25 +173,34 @@ def _shared_variants(story: _Story, pairs: dict[tuple[str, str], _Pair], a: str,
 
 
 def _inherits(story: _Story, pairs: dict[tuple[str, str], _Pair], s: str, p: str, q: str) -> bool:
-    """Whether ``s`` carries most of the variants ``p`` has against ``q``, as a rewrite of ``p`` would; a sibling
-    of ``p`` shares only the variants of their common parent, not ``p``'s own."""
-    mine = story.readings.get(s, {})
-    theirs = {v for v in _variant_set(story, pairs, p, q) if v[0] in mine}  # on the claims ``s`` still carries
-    if not theirs:
-        return True
-    return len(theirs & _variant_set(story, pairs, s, q)) >= INHERIT * len(theirs)
+    """Whether ``s`` carries the variants ``p`` has against ``q``, as a rewrite of ``p`` would; a sibling of ``p``
+    reads as ``q`` does where ``p`` changed the words. A variant ``s`` words a third way (it changed the same words
+    again) says neither; a claim ``s`` dropped says nothing."""
+    mine, theirs = story.readings.get(s, {}), _variant_set(story, pairs, p, q)
+    own = _variant_set(story, pairs, s, q)
+    kept = back = 0
+    for gid, variant in theirs:
+        if gid not in mine:
+            continue
+        if variant in {v for g, v in own if g == gid}:
+            kept += 1
+        elif mine[gid][0] == story.readings[q][gid][0]:
+            back += 1
+    return kept + back == 0 or kept >= INHERIT * (kept + back)
 
 
 def _majority(story: _Story, a: str, b: str) -> int:
-    """Claims where ``a`` words it as a third source does and ``b`` otherwise: each rewrite changes words of its
+    """Claims where ``a`` words it closer to a third source than ``b`` does: each rewrite changes words of its
     own, so the version the others follow shares its readings with more of them."""
     ra, rb = story.readings.get(a, {}), story.readings.get(b, {})
+    thirds = [o for o in story.sources if o not in (a, b)]
     count = 0
     for gid in ra.keys() & rb.keys():
         if ra[gid][0] == rb[gid][0]:
             continue
-        if any(o not in (a, b) and story.readings.get(o, {}).get(gid, ((), False))[0] == ra[gid][0]
-               for o in story.sources):
+        others = [story.readings[o][gid][0] for o in thirds if gid in story.readings.get(o, {})]
+        if others and max(symmetric_similarity(ra[gid][0], o) for o in others) > max(
+                symmetric_similarity(rb[gid][0], o) for o in others):
             count += 1
     return count
 

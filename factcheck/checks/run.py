@@ -44,7 +44,8 @@ def _one_root_cause(findings: list[Finding]) -> list[Finding]:
     """One change, one finding: a quotation given to another person, or an act to another actor, is reported once,
     as who said or did it. Dropped: a person conflict whose every cited name is the speaker of an attribution
     conflict (or, in a source that conflict did not pair, the same name as one) or stands inside the claim of an
-    actor conflict of the same source; a name "left out" that is the other source's speaker of the same words."""
+    actor conflict of the same source; a name "left out" that is the other source's speaker of the same words; a
+    quotation "only one source has" that a quote divergence compares with its rendering elsewhere."""
     speakers: dict[str, list[tuple[int, int]]] = {}
     actors: dict[str, list[tuple[int, int]]] = {}
     for f in findings:
@@ -74,4 +75,16 @@ def _one_root_cause(findings: list[Finding]) -> list[Finding]:
         return bool(said) and all(ev.role == "person" and (covered(ev) or " ".join(ev.text.split()).lower() in said)
                                   for ev in f.evidence)
 
-    return [f for f in findings if not same_root(f)]
+    # A quotation compared with its rendering in another source is not unique to its source.
+    compared: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.kind == FindingKind.QUOTE_DIVERGENCE:
+            for ev in f.evidence:
+                compared.setdefault(ev.source, []).append((ev.start, ev.end))
+
+    def rendered_elsewhere(f: Finding) -> bool:
+        return (f.kind == FindingKind.UNIQUE_CLAIM and len(f.evidence) == 1
+                and any(s <= f.evidence[0].start and f.evidence[0].end <= e
+                        for s, e in compared.get(f.evidence[0].source, ())))
+
+    return [f for f in findings if not same_root(f) and not rendered_elsewhere(f)]

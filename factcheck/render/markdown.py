@@ -77,6 +77,24 @@ def _finding(report: Report, f: Finding) -> list[str]:
     return lines
 
 
+def _changes(report: Report) -> list[str]:
+    """Each following source's changes against the version it follows, one click away, most serious first."""
+    if report.lineage is None:
+        return []
+    by_id = {f.id: f for f in report.findings}
+    names = names_of(report)
+    out: list[str] = []
+    for entry in report.lineage.sources:
+        if entry.follows is None or not entry.changes:
+            continue
+        shown = sorted((by_id[i] for i in entry.changes if i in by_id), key=lambda f: f.rank or 10**9)
+        out += [f"<details><summary>What {md_inline(names[entry.source])} changed against "
+                f"{md_inline(names[entry.follows])} ({len(shown)})</summary>", ""]
+        out += [f"- [#{f.rank} {f.kind.value}: {md_inline(finding_message(f, report))}](#{f.id})" for f in shown]
+        out += ["", "</details>", ""]
+    return out
+
+
 def _quote_ledger(report: Report) -> list[str]:
     """Every speaker, every quotation, each source's wording side by side; changed words from the findings."""
     claims = {c.id: c for c in report.claims}
@@ -142,6 +160,7 @@ def render_markdown(report: Report, title: str = "factcheck audit", image: str |
     lineage = lineage_lines(report)
     if lineage:
         lines += ["## Lineage", ""] + [f"- {md_inline(line)}" for line in lineage] + [""]
+        lines += _changes(report)
     lines += ["## Findings by kind", "", "| kind | count |", "| --- | ---: |"]
     lines += [f"| {k} | {v} |" for k, v in counts.items()]
     lines += ["", "## Sources", "",

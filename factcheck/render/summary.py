@@ -83,7 +83,7 @@ def lineage_lines(report: Report) -> list[str]:
         if entry.follows is None:
             continue
         out.append(f"{name[entry.source]} follows {name[entry.follows]}: {entry.carried_share:.0%} of its claims are "
-                   f"there, {entry.shared_readings} worded alike; {len(entry.changes)} changes against it.")
+                   f"there ({entry.shared_readings} worded alike); {len(entry.changes)} changes against it.")
     for family in lineage.families:
         out.append("Family: " + ", ".join(name[s] for s in family) + " share readings against the rest "
                    "(a common version that need not be in the batch).")
