@@ -221,6 +221,18 @@ def _fuller(story: _Story, pairs: dict[tuple[str, str], _Pair], p: str, s: str) 
     return dp is not None and ds is not None and dp < ds
 
 
+def _facts(story: _Story, s: str) -> int:
+    return sum(1 for c in story.claims.get(s, []) if carries_fact(c))
+
+
+def _kin(story: _Story, pairs: dict[tuple[str, str], _Pair], s: str, p: str) -> float:
+    """How close ``s`` stands to ``p``: the claims they carry and lack alike (a rewrite of a rewrite lacks what the
+    one between cut) and the words of the claims they share."""
+    mine, theirs = story.readings.get(s, {}).keys(), story.readings.get(p, {}).keys()
+    union = len(mine | theirs)
+    return (len(mine & theirs) / union if union else 0.0) + pairs[(s, p)].near
+
+
 def _holds(pr: _Pair) -> bool:
     """Whether a version carries enough of a source, worded closely enough, for the source to follow it."""
     if pr.close >= CLOSE:
@@ -243,12 +255,15 @@ def infer_lineage(claims: Sequence[Claim], groups: Sequence[ClaimGroup], article
         candidates = [p for p in sources if p != s and _holds(pairs[(s, p)]) and _fuller(story, pairs, p, s)]
         # The fullest of the versions that hold it, unless a closer one is a rewrite of it whose own changes this
         # source carries (a rewrite of a rewrite keeps the changes of the one between; a sibling does not).
-        root = max(candidates, key=lambda p: (len(story.claims.get(p, [])), -order[p]), default=None)
-        closer = sorted((p for p in candidates if p != root), key=lambda p: (-pairs[(s, p)].near, order[p]))
+        # The fullest: the most facts, then the least colour (a sibling that only added colour is no fuller).
+        root = max(candidates, key=lambda p: (_facts(story, p), -len(story.claims.get(p, [])), -order[p]),
+                   default=None)
+        closer = sorted((p for p in candidates if p != root), key=lambda p: (-_kin(story, pairs, s, p), order[p]))
         # Closeness is read from wording only where the source words its statements as the closer one does: two
         # rewrites that each word everything anew are no nearer to one another for it.
         follows[s] = next((p for p in closer if root is not None and pairs[(s, p)].close >= CLOSE
-                           and pairs[(s, p)].near > pairs[(s, root)].near and _inherits(story, pairs, s, p, root)),
+                           and _kin(story, pairs, s, p) > _kin(story, pairs, s, root)
+                           and _inherits(story, pairs, s, p, root)),
                           root)
     follows = _acyclic(follows, pairs)
     lineage_so_far = Lineage(None, (), tuple(SourceLineage(s, follows[s]) for s in sources))

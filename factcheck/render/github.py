@@ -47,7 +47,8 @@ def render_github(report: Report, root: Path | None = None, baseline: dict[str, 
     lines: list[str] = []
     for f in records["findings"]:
         level = LEVELS[f["severity"]]
-        message = f"#{f['rank']} {named(report, f['message'])} [{f['id']}]"
+        rank = f"#{f['rank']} " if f["rank"] else ""
+        message = f"{rank}{named(report, f['message'])} [{f['id']}]"
         done: set[str] = set()
         for e in f["evidence"]:
             if e["source"] in done:
