@@ -17,7 +17,14 @@ from factcheck.render.diffs import changed_words, finding_diffs, mark_words
 from factcheck.render.locate import paragraph_of
 from factcheck.render.records import as_records
 from factcheck.render.safe import printable
-from factcheck.render.summary import diverging_sources, finding_message, most_serious, names_of, scorecard
+from factcheck.render.summary import (
+    diverging_sources,
+    finding_message,
+    lineage_lines,
+    most_serious,
+    names_of,
+    scorecard,
+)
 
 SEVERITY_LABEL = {"error": "error", "warning": "warning", "info": "note"}
 KIND_LABEL = {k.value: k.value.replace("_", " ") for k in FindingKind}
@@ -120,7 +127,8 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
 
     sources = []
     for k, (s, score) in enumerate(zip(report.sources, scorecard(report))):
-        sources.append({"id": s.id, "letter": source_letter(k), "title": s.title, "path": s.path,
+        sources.append({"id": s.id, "name": s.name or s.id, "letter": source_letter(k), "title": s.title,
+                        "path": s.path,
                         "published": s.published.isoformat() if s.published else "", "claims": s.claims,
                         "corroborated": f"{score.corroborated:.0%}", "unique": score.unique,
                         "altered_quotes": score.altered_quotes, "omissions": score.omissions,
@@ -204,7 +212,7 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
         article = articles.get(sid)
         if article is None:
             continue
-        texts.append({"id": sid, "letter": source_letter(k), "anchor": f"src{k}", "title": article.title,
+        texts.append({"id": sid, "name": names_of(report)[sid], "letter": source_letter(k), "anchor": f"src{k}", "title": article.title,
                       "segments": _segments(article.raw, spans[sid])})
 
     serious = [next(c for c in cards if c["id"] == f.id) for f in most_serious(report)]
@@ -213,7 +221,7 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
             "ledger": ledger, "cards": cards, "serious": serious, "texts": texts, "notes": list(report.notes),
             "lineage": records.get("lineage"), "kinds": [(KIND_LABEL[k], n) for k, n in summary["findings"].items()],
             "tool": records["tool"], "letters": {sid: source_letter(k) for k, sid in enumerate(ids)},
-            "names": names_of(report)}
+            "names": names_of(report), "lineage_lines": lineage_lines(report)}
 
 
 def render_html(report: Report, title: str = "factcheck audit", records: dict[str, Any] | None = None) -> str:
