@@ -107,6 +107,19 @@ def check_contract(data: dict, texts: dict[str, str]) -> None:
         for e in f["evidence"]:
             assert {"source", "claim", "text", "start", "end"} <= e.keys()
             assert texts[e["source"]][e["start"]:e["end"]] == e["text"]
+    # Findings in rank order (a baseline may leave gaps); the lineage names every source and follows only sources
+    # of the report.
+    ranks = [f["rank"] for f in data["findings"]]
+    assert all(r >= 1 for r in ranks) and ranks == sorted(set(ranks))
+    lineage = data["lineage"]
+    assert {"fullest", "families", "sources"} <= lineage.keys() and set(lineage["sources"]) == set(texts)
+    finding_ids = {f["id"] for f in data["findings"]}
+    for entry in lineage["sources"].values():
+        assert {"follows", "shared_readings", "carried_share", "changes"} <= entry.keys()
+        assert entry["follows"] is None or entry["follows"] in texts
+        assert set(entry["changes"]) <= finding_ids
+    assert all(set(fam) <= set(texts) for fam in lineage["families"])
+    assert all(s["name"] for s in data["sources"])
     summary = data["summary"]
     assert summary["sources"] == len(data["sources"]) and summary["claims"] == len(data["claims"])
     assert summary["findings"] == {k: sum(1 for f in data["findings"] if f["kind"] == k) for k in KINDS}
