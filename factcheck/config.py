@@ -15,19 +15,9 @@ from typing import Any
 
 from factcheck.errors import ConfigError
 from factcheck.models import FindingKind, OutputFormat, Severity
+from factcheck.rules import RULES
 
-DEFAULT_SEVERITIES: dict[str, str] = {
-    FindingKind.QUOTE_DIVERGENCE.value: "error",
-    FindingKind.NUMBER_CONFLICT.value: "error",
-    FindingKind.DATE_CONFLICT.value: "error",
-    FindingKind.ENTITY_CONFLICT.value: "warning",
-    FindingKind.ATTRIBUTION_CONFLICT.value: "error",
-    FindingKind.CONTRADICTION.value: "error",
-    FindingKind.OMISSION.value: "info",
-    FindingKind.UNIQUE_CLAIM.value: "info",
-    FindingKind.DETAIL_DROPPED.value: "info",
-    FindingKind.INTERNAL_CONFLICT.value: "warning",
-}
+DEFAULT_SEVERITIES: dict[str, str] = {kind.value: rule.severity for kind, rule in RULES.items()}
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from factcheck.models import FindingKind, OutputFormat
 from factcheck.render import render
 from factcheck.render.github import command, escape_data, escape_property
 from factcheck.render.locate import LineIndex, Locator, display_path
-from factcheck.render.sarif import RULES
+from factcheck.rules import RULES
 from tests.conftest import ROOT, SEEDS
 
 KINDS = [k.value for k in FindingKind]
@@ -256,7 +256,7 @@ def check_sarif(text: str, data: dict, texts: dict[str, str]) -> Sarif:
     assert run_.tool.driver.name == "factcheck"
     rules = run_.tool.driver.rules
     assert [r.id for r in rules] == KINDS
-    assert [r.properties["code"] for r in rules] == [RULES[k][0] for k in FindingKind]
+    assert [r.properties["code"] for r in rules] == [RULES[k].code for k in FindingKind]
     by_id = {f["id"]: f for f in data["findings"]}
     assert len(run_.results) == len(data["findings"])
     level = {"error": "error", "warning": "warning", "info": "note"}

@@ -150,7 +150,7 @@ def _named_person(ctx: CheckContext, claim: Claim) -> bool:
                                                     or claim.speaker_kind == "person" and not common_word(words[0])))
 
 
-@register("FC105", FindingKind.ATTRIBUTION_CONFLICT)
+@register(FindingKind.ATTRIBUTION_CONFLICT)
 def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
     """Aligned claims give the same words or act to a different speaker or actor."""
     findings: list[Finding] = []

@@ -22,6 +22,7 @@ from factcheck.models import (
     Span,
     WordDiff,
 )
+from factcheck.rules import RULES
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,12 @@ class Check:
 REGISTRY: dict[str, Check] = {}
 
 
-def register(code: str, kind: FindingKind) -> Callable[[Callable[[CheckContext], list[Finding]]], Callable]:
-    """Register a check function under a stable code; its docstring's first line is its description."""
+def register(kind: FindingKind) -> Callable[[Callable[[CheckContext], list[Finding]]], Callable]:
+    """Register a check function for a finding kind, under the kind's stable code in the rules table."""
 
     def wrap(func: Callable[[CheckContext], list[Finding]]) -> Callable[[CheckContext], list[Finding]]:
-        doc = (func.__doc__ or kind.value).strip().splitlines()[0]
-        REGISTRY[kind.value] = Check(code, kind, func, doc)
+        rule = RULES[kind]
+        REGISTRY[kind.value] = Check(rule.code, kind, func, rule.description)
         return func
 
     return wrap

@@ -11,7 +11,7 @@ from factcheck.checks.typed import conflict_findings
 from factcheck.models import Finding, FindingKind
 
 
-@register("FC106", FindingKind.CONTRADICTION)
+@register(FindingKind.CONTRADICTION)
 def check_contradiction(ctx: CheckContext) -> list[Finding]:
     """Aligned claims assert opposite things (a negation or an opposite verb)."""
     return conflict_findings(ctx, FindingKind.CONTRADICTION)

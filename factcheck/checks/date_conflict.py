@@ -13,7 +13,7 @@ from factcheck.checks.typed import conflict_findings
 from factcheck.models import Finding, FindingKind
 
 
-@register("FC103", FindingKind.DATE_CONFLICT)
+@register(FindingKind.DATE_CONFLICT)
 def check_date_conflict(ctx: CheckContext) -> list[Finding]:
     """Aligned claims put the same event at different dates or days."""
     return conflict_findings(ctx, FindingKind.DATE_CONFLICT)

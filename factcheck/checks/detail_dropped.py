@@ -12,7 +12,7 @@ from factcheck.checks.typed import dropped_findings
 from factcheck.models import Finding, FindingKind
 
 
-@register("FC109", FindingKind.DETAIL_DROPPED)
+@register(FindingKind.DETAIL_DROPPED)
 def check_detail_dropped(ctx: CheckContext) -> list[Finding]:
     """A number, date, place, name or role that one claim carries and its aligned counterpart leaves out."""
     return dropped_findings(ctx)

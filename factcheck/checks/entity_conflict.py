@@ -133,7 +133,7 @@ def _role_cuts(ctx: CheckContext, person: str, roles: dict[str, dict[str, tuple[
     return findings
 
 
-@register("FC104", FindingKind.ENTITY_CONFLICT)
+@register(FindingKind.ENTITY_CONFLICT)
 def check_entity_conflict(ctx: CheckContext) -> list[Finding]:
     """Aligned claims name a different person, place, organisation, title or role for the same slot."""
     findings: list[Finding] = []

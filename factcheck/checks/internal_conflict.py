@@ -12,7 +12,7 @@ from factcheck.checks.typed import internal_findings
 from factcheck.models import Finding, FindingKind
 
 
-@register("FC110", FindingKind.INTERNAL_CONFLICT)
+@register(FindingKind.INTERNAL_CONFLICT)
 def check_internal_conflict(ctx: CheckContext) -> list[Finding]:
     """One source disagrees with itself (a caption against the body, a lead against a later paragraph)."""
     from factcheck.checks.entity_conflict import internal_role_findings

@@ -12,7 +12,7 @@ from factcheck.checks.typed import conflict_findings
 from factcheck.models import Finding, FindingKind
 
 
-@register("FC102", FindingKind.NUMBER_CONFLICT)
+@register(FindingKind.NUMBER_CONFLICT)
 def check_number_conflict(ctx: CheckContext) -> list[Finding]:
     """Aligned claims state different quantities (counts, percentages, distances, money, durations)."""
     return conflict_findings(ctx, FindingKind.NUMBER_CONFLICT)

@@ -38,7 +38,7 @@ def _missing(ctx: CheckContext, group: ClaimGroup) -> tuple[list[str], list[str]
     return missing, against
 
 
-@register("FC107", FindingKind.OMISSION)
+@register(FindingKind.OMISSION)
 def check_omission(ctx: CheckContext) -> list[Finding]:
     """A claim is missing from a source: one the version it follows carries, else one most other sources carry."""
     findings: list[Finding] = []

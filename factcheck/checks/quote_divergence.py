@@ -289,7 +289,7 @@ def _rendered_elsewhere(ctx: CheckContext, alone: Claim, other: Claim) -> bool:
     return False
 
 
-@register("FC101", FindingKind.QUOTE_DIVERGENCE)
+@register(FindingKind.QUOTE_DIVERGENCE)
 def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
     """The same quotation is worded differently across sources (changed, added, dropped, moved words, or a splice)."""
     findings: list[Finding] = []

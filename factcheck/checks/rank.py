@@ -79,11 +79,7 @@ def nature_of(f: Finding) -> str:
         return f.nature
     kind = f.kind
     details = dict(f.details)
-    if kind == FindingKind.QUOTE_DIVERGENCE:
-        if any(k.startswith(("splice ", "join ")) for k, _ in f.details):
-            return "spliced_quote"
-        if "largely reworded" in f.message:
-            return "reworded_quote"
+    if kind == FindingKind.QUOTE_DIVERGENCE:  # the check names splices and rewordings itself
         return quote_nature([op for d in f.diffs for op in d.ops])
     if kind == FindingKind.ATTRIBUTION_CONFLICT:
         return "actor_changed" if "act" in details else "speaker_changed"

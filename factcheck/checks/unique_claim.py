@@ -72,7 +72,7 @@ def _collapsed(ctx: CheckContext, source: str, claims: list[Claim], independent:
                         nature="independent" if independent else "colour")
 
 
-@register("FC108", FindingKind.UNIQUE_CLAIM)
+@register(FindingKind.UNIQUE_CLAIM)
 def check_unique_claim(ctx: CheckContext) -> list[Finding]:
     """A claim only one source makes."""
     findings: list[Finding] = []

@@ -212,7 +212,8 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
         article = articles.get(sid)
         if article is None:
             continue
-        texts.append({"id": sid, "name": names_of(report)[sid], "letter": source_letter(k), "anchor": f"src{k}", "title": article.title,
+        texts.append({"id": sid, "name": names_of(report)[sid], "letter": source_letter(k), "anchor": f"src{k}",
+                      "title": article.title,
                       "segments": _segments(article.raw, spans[sid])})
 
     serious = [next(c for c in cards if c["id"] == f.id) for f in most_serious(report)]

@@ -17,47 +17,12 @@ from factcheck.config import DEFAULT_SEVERITIES
 from factcheck.models import FindingKind, Report
 from factcheck.render.locate import Locator, Position, uri
 from factcheck.render.records import as_records
+from factcheck.rules import RULES
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
-#: Rule metadata per finding kind: the check's stable code (as registered in ``factcheck.checks``) and what it
-#: means. Kept here so the renderer never imports the checks; ``tests/test_formats.py`` keeps the codes in step.
-RULES: dict[FindingKind, tuple[str, str, str]] = {
-    FindingKind.QUOTE_DIVERGENCE: (
-        "FC101", "QuoteDivergence",
-        "The same quotation (same speaker, same remark) is worded differently across sources: words changed, "
-        "added, dropped, reordered, or two remarks spliced into one."),
-    FindingKind.NUMBER_CONFLICT: (
-        "FC102", "NumberConflict",
-        "Aligned claims state different quantities (counts, percentages, distances, money, durations)."),
-    FindingKind.DATE_CONFLICT: (
-        "FC103", "DateConflict",
-        "Aligned claims put the same event at different dates or days, after resolving weekdays and relative "
-        "dates against each article's date."),
-    FindingKind.ENTITY_CONFLICT: (
-        "FC104", "EntityConflict",
-        "Aligned claims name a different person, place, organisation, title or role for the same slot."),
-    FindingKind.ATTRIBUTION_CONFLICT: (
-        "FC105", "AttributionConflict",
-        "Aligned claims give the same words or act to a different speaker or actor."),
-    FindingKind.CONTRADICTION: (
-        "FC106", "Contradiction",
-        "Aligned claims assert opposite things: a negation or an opposite verb."),
-    FindingKind.OMISSION: (
-        "FC107", "Omission",
-        "A claim that most sources carry is missing from a source."),
-    FindingKind.UNIQUE_CLAIM: (
-        "FC108", "UniqueClaim",
-        "A claim that only one source makes: no other source supports it."),
-    FindingKind.DETAIL_DROPPED: (
-        "FC109", "DetailDropped",
-        "A number, date, place, name or role that one claim carries and its aligned counterpart leaves out."),
-    FindingKind.INTERNAL_CONFLICT: (
-        "FC110", "InternalConflict",
-        "One source disagrees with itself (a caption against the body, a lead against a later paragraph)."),
-}
 
 
 def _region(pos: Position, text: str) -> dict[str, Any]:
@@ -92,7 +57,7 @@ def sarif_log(report: Report, root: Path | None = None, severities: Mapping[str,
     kinds = list(FindingKind)
     rules = []
     for kind in kinds:
-        code, name, description = RULES[kind]
+        code, name, description = RULES[kind].code, RULES[kind].name, RULES[kind].description
         rules.append({
             "id": kind.value, "name": name,
             "shortDescription": {"text": description.split(":")[0].rstrip(".") + "."},
