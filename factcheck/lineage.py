@@ -16,7 +16,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from factcheck.models import Article, Claim, ClaimGroup, ClaimType, Finding, FindingKind, Lineage, SourceLineage
 from factcheck.wording import diff_opcodes, symmetric_similarity, tokens
@@ -40,6 +40,8 @@ STATEMENTS = 3
 EXCESS = 0
 #: Words on either side of a change for it to be a variant reading (a longer stretch is a sentence cut or joined).
 VARIANT_WORDS = 4
+#: Third sources a reading is weighed against (bounds the work in a story of many versions).
+MAJORITY_THIRDS = 8
 #: Share of a version's own variants that a source must carry to follow that version rather than its parent.
 INHERIT = 0.7
 
@@ -61,6 +63,7 @@ class _Story:
     group_of: dict[str, ClaimGroup]
     published: dict[str, dt.date | None]
     paragraph: dict[str, int]  # claim id -> index of the paragraph it stands in
+    variants: dict[tuple[str, str], frozenset] = field(default_factory=dict)  # memo of ``_variant_set``
 
 
 def _story(claims: Sequence[Claim], groups: Sequence[ClaimGroup], articles: Sequence[Article]) -> _Story:
@@ -158,6 +161,15 @@ def _variants(a: Reading, p: Reading) -> frozenset[tuple[str, Reading, Reading, 
 
 def _variant_set(story: _Story, pairs: dict[tuple[str, str], _Pair], a: str,
                  p: str) -> frozenset[tuple[str, tuple[str, Reading, Reading, str]]]:
+    key = (a, p)
+    found = story.variants.get(key)
+    if found is None:
+        found = story.variants[key] = _variant_set_of(story, pairs, a, p)
+    return found
+
+
+def _variant_set_of(story: _Story, pairs: dict[tuple[str, str], _Pair], a: str,
+                    p: str) -> frozenset[tuple[str, tuple[str, Reading, Reading, str]]]:
     """Every word variant of ``a`` against ``p``, by group: in quotations, which should be verbatim, and in
     statements too when the two word their statements alike (a copy edited, where a changed word is a reading;
     in a paraphrase it is noise)."""
@@ -182,7 +194,7 @@ def _inherits(story: _Story, pairs: dict[tuple[str, str], _Pair], s: str, p: str
     for gid, variant in theirs:
         if gid not in mine:
             continue
-        if variant in {v for g, v in own if g == gid}:
+        if (gid, variant) in own:
             kept += 1
         elif mine[gid][0] == story.readings[q][gid][0]:
             back += 1
@@ -193,7 +205,7 @@ def _majority(story: _Story, a: str, b: str) -> int:
     """Claims where ``a`` words it closer to a third source than ``b`` does: each rewrite changes words of its
     own, so the version the others follow shares its readings with more of them."""
     ra, rb = story.readings.get(a, {}), story.readings.get(b, {})
-    thirds = [o for o in story.sources if o not in (a, b)]
+    thirds = [o for o in story.sources if o not in (a, b)][:MAJORITY_THIRDS]
     count = 0
     for gid in ra.keys() & rb.keys():
         if ra[gid][0] == rb[gid][0]:
@@ -248,14 +260,15 @@ def infer_lineage(claims: Sequence[Claim], groups: Sequence[ClaimGroup], article
     sources = story.sources
     if len(sources) < 2:
         return Lineage(None, (), tuple(SourceLineage(s, None) for s in sources))
-    pairs = {(s, p): _pair(story, s, p) for s in sources for p in sources if s != p}
+    pairs = _Pairs(story)
     order = {s: i for i, s in enumerate(sources)}
+    near = _nearest(story)
     follows: dict[str, str | None] = {}
     for s in sources:
-        candidates = [p for p in sources if p != s and _holds(pairs[(s, p)]) and _fuller(story, pairs, p, s)]
-        # The fullest of the versions that hold it, unless a closer one is a rewrite of it whose own changes this
-        # source carries (a rewrite of a rewrite keeps the changes of the one between; a sibling does not).
-        # The fullest: the most facts, then the least colour (a sibling that only added colour is no fuller).
+        candidates = [p for p in near[s] if _holds(pairs[(s, p)]) and _fuller(story, pairs, p, s)]
+        # The fullest of the versions that hold it (the most facts, then the least colour: a sibling that only
+        # added colour is no fuller), unless a closer one is a rewrite of it whose own changes this source carries
+        # (a rewrite of a rewrite keeps the changes of the one between; a sibling does not).
         root = max(candidates, key=lambda p: (_facts(story, p), -len(story.claims.get(p, [])), -order[p]),
                    default=None)
         closer = sorted((p for p in candidates if p != root), key=lambda p: (-_kin(story, pairs, s, p), order[p]))
@@ -269,13 +282,13 @@ def infer_lineage(claims: Sequence[Claim], groups: Sequence[ClaimGroup], article
     lineage_so_far = Lineage(None, (), tuple(SourceLineage(s, follows[s]) for s in sources))
     # The fullest: the version most others descend from, else the one that holds most of what the others say.
     fullest = max(sources, key=lambda p: (sum(lineage_so_far.descends(s, p) for s in sources),
-                                          sum(pairs[(s, p)].held for s in sources if s != p),
-                                          sum(pairs[(s, p)].carried for s in sources if s != p), -order[p]))
+                                          sum(pairs[(s, p)].held for s in near[p]),
+                                          sum(pairs[(s, p)].carried for s in near[p]), -order[p]))
     entries = []
     for s in sources:
         p = follows[s]
         if p is None:
-            p_best = max((o for o in sources if o != s), key=lambda o: (pairs[(s, o)].carried, -order[o]))
+            p_best = max(near[s], key=lambda o: (pairs[(s, o)].carried, -order[o]))
             pr = pairs[(s, p_best)]
             entries.append(SourceLineage(s, None, 0, round(pr.carried, 4), round(pr.verbatim, 4)))
             continue
@@ -283,7 +296,44 @@ def infer_lineage(claims: Sequence[Claim], groups: Sequence[ClaimGroup], article
         shared = sum(1 for gid in story.readings.get(s, {}).keys() & story.readings.get(p, {}).keys()
                      if story.readings[s][gid][0] == story.readings[p][gid][0])
         entries.append(SourceLineage(s, p, shared, round(pr.carried, 4), round(pr.verbatim, 4)))
-    return Lineage(fullest, _families(story, pairs, follows), tuple(entries))
+    return Lineage(fullest, _families(story, pairs, follows, near), tuple(entries))
+
+
+#: Other sources each source is compared with: those it shares the most claims with (in a story of many versions
+#: the pairs grow with the square of their number; a version's parent is always among the ones it shares most with).
+NEAREST = 12
+
+
+class _Pairs(dict[tuple[str, str], _Pair]):
+    """Pair statistics, computed when first asked for."""
+
+    def __init__(self, story: _Story) -> None:
+        super().__init__()
+        self.story = story
+
+    def __missing__(self, key: tuple[str, str]) -> _Pair:
+        value = self[key] = _pair(self.story, *key)
+        return value
+
+
+def _nearest(story: _Story) -> dict[str, list[str]]:
+    """For each source, the ``NEAREST`` others it shares the most claim groups with (all others in a small story)."""
+    shared: dict[str, dict[str, int]] = {s: {} for s in story.sources}
+    groups = {g.id: g for g in story.group_of.values()}
+    for g in groups.values():
+        if len(g.sources) > 1:
+            for a in g.sources:
+                row = shared[a]
+                for b in g.sources:
+                    if b != a:
+                        row[b] = row.get(b, 0) + 1
+    out = {}
+    for s in story.sources:
+        others = [o for o in story.sources if o != s]
+        if len(others) > NEAREST:
+            others = sorted(others, key=lambda o: (-shared[s].get(o, 0), o))[:NEAREST]
+        out[s] = others
+    return out
 
 
 def _acyclic(follows: dict[str, str | None], pairs: dict[tuple[str, str], _Pair]) -> dict[str, str | None]:
@@ -302,8 +352,8 @@ def _acyclic(follows: dict[str, str | None], pairs: dict[tuple[str, str], _Pair]
     return follows
 
 
-def _families(story: _Story, pairs: dict[tuple[str, str], _Pair],
-              follows: dict[str, str | None]) -> tuple[tuple[str, ...], ...]:
+def _families(story: _Story, pairs: dict[tuple[str, str], _Pair], follows: dict[str, str | None],
+              near: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
     """Sources that follow one version but share readings against it, or that follow none but word most of their
     statements alike (their common parent is not in the batch)."""
     parent = {s: s for s in story.sources}
@@ -314,9 +364,12 @@ def _families(story: _Story, pairs: dict[tuple[str, str], _Pair],
             x = parent[x]
         return x
 
-    ids = story.sources
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
+    pairs_seen: set[tuple[str, str]] = set()
+    for a in story.sources:
+        for b in near[a]:
+            if (min(a, b), max(a, b)) in pairs_seen:
+                continue
+            pairs_seen.add((min(a, b), max(a, b)))
             pa, pb = follows[a], follows[b]
             if pa is not None and pa == pb:
                 linked = _shared_variants(story, pairs, a, b, pa) >= FAMILY_READINGS
@@ -328,7 +381,7 @@ def _families(story: _Story, pairs: dict[tuple[str, str], _Pair],
             if linked:
                 parent[find(a)] = find(b)
     members: dict[str, list[str]] = defaultdict(list)
-    for s in ids:
+    for s in story.sources:
         members[find(s)].append(s)
     return tuple(sorted(tuple(sorted(m)) for m in members.values() if len(m) >= 2))
 
