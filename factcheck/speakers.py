@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from factcheck.extract.attribution import GROUP_PRONOUNS, PERSONAL_PRONOUNS, Attribution, Source, is_org_noun
 from factcheck.extract.entities import find_role, fold
 from factcheck.lexicon import word_classes, words
-from factcheck.mentions import _GENDER_OF, Mention, Spans, cue_matches, name_gender
+from factcheck.mentions import _FIRST_NAMES, _GENDER_OF, Mention, Spans, cue_matches, name_gender
 from factcheck.models import Quote
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
@@ -94,6 +94,8 @@ class Resolver:
     def __init__(self, known: dict[str, str]) -> None:
         self.known = known
         self.ctx = _Context()
+        # Last words of the article's full names: "Carson" is a first name too, but not in an article on Ben Carson.
+        self.surnames = {full.split()[-1] for full in known.values() if len(full.split()) >= 2}
 
     # -- what the article has said so far -------------------------------------------------------------------
     def start_block(self) -> None:
@@ -160,13 +162,39 @@ class Resolver:
         return None
 
     # -- pronouns and descriptions ----------------------------------------------------------------------------
-    def _person_for(self, pronoun: str) -> str | None:
+    def gender(self, name: str, text: str = "", start: int = -1) -> str | None:
+        """m or f when the article tells it (a title or gendered role it gave the person, "Mr." or "Ms." before
+        the mention at ``start`` of ``text``), or the first name does ("Hillary", unless a full name of the article
+        ends with it); else None."""
+        if name in self.ctx.gender:
+            return self.ctx.gender[name]
+        honorific = _HONORIFIC.search(text[max(0, start - 6):start]) if start >= 0 else None
+        if honorific:
+            return _GENDER_OF[honorific.group(1).lower()]
+        if " " not in name.strip():
+            return None if name in self.surnames else _FIRST_NAMES.get(name.lower())
+        return name_gender(name)
+
+    def _person_for(self, pronoun: str, text: str = "", before: Sequence[Mention] = ()) -> str | None:
+        """The person a he/she stands for: the one person of its gender named earlier in its own sentence ("Perez
+        wins applause as he keeps talking"; an owner only when no one else is: "Rubio's plan, as he says"), unless
+        a pronoun of that gender comes first (then it continues the paragraph's person); else the paragraph's
+        subjects, the last subject and speaker, and the article's people, nearest first; always one whose gender,
+        where the article or the first name tells it, agrees."""
         want = _GENDER_OF.get(pronoun)
+        if not any(m.pronoun and _GENDER_OF.get(m.text.lower()) == want for m in before):
+            for owners in (False, True):
+                local = {n for m in before if not m.pronoun and m.possessive == owners and (n := self.name_of(m))
+                         and (want is None or self.gender(n, text, m.start) in (None, want))}
+                if len(local) == 1:
+                    return local.pop()
+                if local:
+                    break  # two people it could stand for: the sentence does not tell, the paragraph may
         order = list(reversed(self.ctx.block_subjects))
         order += [n for n in (self.ctx.last_subject, self.ctx.last_speaker) if n]
         order += list(reversed(self.ctx.people[-30:]))
         for name in order:
-            if want is None or self.ctx.gender.get(name, want) == want:
+            if want is None or self.gender(name) in (None, want):
                 return name
         return None
 
@@ -195,8 +223,8 @@ class Resolver:
             return Speaker(best, "person", span, None)
         return Speaker(None, None, span, None, f"description not resolved to a name: {text}")
 
-    def from_source(self, src: Source, cue: str) -> Speaker:
-        """The speaker a parsed source names."""
+    def from_source(self, src: Source, cue: str, text: str = "", before: Sequence[Mention] = ()) -> Speaker:
+        """The speaker a parsed source names (``before``: the mentions of its sentence before it, in ``text``)."""
         span = (src.head_start, src.head_end)
         text = " ".join(src.text.split())
         if src.kind == "pronoun":
@@ -204,7 +232,7 @@ class Resolver:
             if low in ("i", "me"):
                 return Speaker(None, None, span, cue, "first person: the author of the article")
             if low in PERSONAL_PRONOUNS:
-                name = self._person_for(low)
+                name = self._person_for(low, text, before)
                 if name:
                     return Speaker(name, "person", span, cue)
                 return Speaker(None, None, span, cue, f"pronoun “{text}” has no earlier person")
@@ -232,7 +260,8 @@ class Resolver:
     ) -> Speaker:
         if parsed is not None and parsed.source is not None and fold(parsed.source.text):
             # (a source that is only a mark, "»" made the subject by the parse, is no source: the frame is read)
-            return self.from_source(parsed.source, parsed.cue)
+            before = [m for m in found if sent[0] <= m.start and m.end <= parsed.source.start]
+            return self.from_source(parsed.source, parsed.cue, text, before)
         framed = self._framed(text, masked_text, sent, quote, quotes, found)
         if framed is not None:
             return framed

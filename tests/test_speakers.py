@@ -89,3 +89,37 @@ def test_a_mark_parsed_as_the_subject_is_no_speaker() -> None:
 
     who = Resolver({}).from_source(Source(18, 19, 18, 19, "name", "»"), "said")
     assert who.name is None and who.reason
+
+
+# A he/she is the one person of its gender named before it in its own sentence; with two it could stand for, or a
+# pronoun of that gender first, the sentence does not tell and the paragraph before decides.
+_SAME_SENTENCE = [
+    # (paragraphs, words of the quotation, speaker)
+    ("Maria Lopez spoke first.\n\nTom Reyes won applause as he kept repeating “jobs for all.”", "jobs for all",
+     "Tom Reyes"),
+    ("Tom Reyes spoke first.\n\nAt a rally, Janet Ortiz was blunt, claiming “nobody listens,” she said.",
+     "nobody listens", "Janet Ortiz"),
+    ("Maria Lopez spoke first.\n\nIf we read Tom Reyes’s plan right, he wants “a fresh start” now.",
+     "fresh start", "Tom Reyes"),
+    # negatives: the other gender, two candidates, a pronoun first
+    ("Tom Reyes spoke first.\n\nJanet Ortiz stood by as he said “we are done here.”", "done here", "Tom Reyes"),
+    ("Paul Hart spoke first.\n\nHart said so.\n\nSam Cole asked Ben Wade why he said “never again.”",
+     "never again", "Paul Hart"),
+    ("Paul Hart spoke first.\n\nHart waved.\n\nHe said Sam Cole was wrong, which he called “a disgrace.”",
+     "disgrace", "Paul Hart"),
+]
+
+
+def test_a_pronoun_stands_for_the_one_person_of_its_gender_before_it_in_its_sentence() -> None:
+    for body, words, speaker in _SAME_SENTENCE:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+def test_a_first_name_alone_tells_the_gender_unless_it_is_a_surname_of_the_article() -> None:
+    from factcheck.speakers import Resolver
+
+    resolver = Resolver({"Carson": "Ben Carson", "Ben Carson": "Ben Carson"})
+    assert resolver.gender("Hillary") == "f"
+    assert resolver.gender("Carson") is None
+    assert resolver.gender("Tanzer", "Ms. Tanzer", 4) == "f"
+    assert resolver.gender("Zzyzx") is None
