@@ -31,6 +31,7 @@ from factcheck.mentions import _FIRST_NAMES, _GENDER_OF, Mention, Spans, cue_mat
 from factcheck.models import Quote
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_PRONOUN_FORMS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
 _SIGNATURE = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$")
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class _Context:
     orgs: list[str] = field(default_factory=list)
     roles: dict[str, set[str]] = field(default_factory=dict)  # role words each person was introduced with
     gender: dict[str, str] = field(default_factory=dict)
+    open_speaker: str | None = None  # who spoke the quotation the last paragraph left open (it runs on)
 
 
 
@@ -101,9 +103,16 @@ class Resolver:
     def start_block(self) -> None:
         self.ctx.block_subjects = []
 
+    def end_block(self, left_open: bool, speaker: str | None) -> None:
+        """A paragraph that ends inside a quotation (no closing mark) hands its speaker to the next paragraph,
+        which opens by continuing it."""
+        self.ctx.open_speaker = speaker if left_open else None
+
     def read(self, text: str, found: Sequence[Mention], ents: Spans, lo: int, hi: int,
-             in_flow: bool) -> None:
-        """Remember the people and organisations of the sentence ``text[lo:hi]`` (after its quotations)."""
+             in_flow: bool, speaker: str | None = None) -> None:
+        """Remember the people and organisations of the sentence ``text[lo:hi]`` (after its quotations). Its
+        subject is ``speaker``, the person a cue of the sentence names as the speaker of its quotation, when there
+        is one ("Asked by Stephanopoulos, Carson said, ..."), else its first person who is not an owner."""
         for m in found:
             if m.pronoun or not (lo <= m.start < hi):
                 continue
@@ -122,7 +131,7 @@ class Resolver:
             if appos:
                 roles.update(_role_words(appos.group(1)))
             honorific = _HONORIFIC.search(text[max(0, m.start - 6):m.start])
-            tags = {_GENDER_OF.get(w) for w in _role_words(role)} - {None}
+            tags = {_GENDER_OF.get(w) for w in _role_words(role) - _PRONOUN_FORMS} - {None}  # not "her" role
             if honorific:
                 tags = {_GENDER_OF[honorific.group(1).lower()]}
             if len(tags) != 1:
@@ -133,7 +142,7 @@ class Resolver:
             if e.label in ("org", "group") and e.text not in self.known:
                 self.ctx.orgs.append(_org_name(e.text))
         if in_flow:
-            subject = self.subject_of([m for m in found if m.start >= lo])
+            subject = speaker or self.subject_of([m for m in found if m.start >= lo])
             if subject:
                 self.ctx.block_subjects.append(subject)
                 self.ctx.last_subject = subject
@@ -260,7 +269,9 @@ class Resolver:
     ) -> Speaker:
         if parsed is not None and parsed.source is not None and fold(parsed.source.text):
             # (a source that is only a mark, "»" made the subject by the parse, is no source: the frame is read)
-            before = [m for m in found if sent[0] <= m.start and m.end <= parsed.source.start]
+            # (before the quotation too: names inside the words reported, "..., he said", are not who speaks)
+            upto = min(parsed.source.start, quote.start)
+            before = [m for m in found if sent[0] <= m.start and m.end <= upto]
             return self.from_source(parsed.source, parsed.cue, text, before)
         framed = self._framed(text, masked_text, sent, quote, quotes, found)
         if framed is not None:
@@ -273,6 +284,9 @@ class Resolver:
             return Speaker(self.known.get(name, name), "person",
                            (sent[1] - len(tail) + sig.start(1), sent[1] - len(tail) + sig.end(1)), "―")
         s0, s1 = sent
+        # A paragraph that opens by running on the quotation the last paragraph left open.
+        if self.ctx.open_speaker and not masked_text[:quote.start].strip(" “\"‘'"):
+            return Speaker(self.ctx.open_speaker, "person", None, None)
         # A remark that continues the paragraph's previous quote.
         if block_speaker:
             return Speaker(block_speaker, "person", None, None)
@@ -326,7 +340,8 @@ class Resolver:
         head = masked_text[s0:quote.start]
         colon = head.find(":")
         if colon != -1:
-            before_colon = [m for m in inside if m.end <= s0 + colon and not m.pronoun]
+            # (a pronoun only in running text: "She then turned to the crowd: “...”")
+            before_colon = [m for m in inside if m.end <= s0 + colon and (not m.pronoun or s0 > 0 or colon > 12)]
             if before_colon:
                 return hit(before_colon[-1], ":")
         return None

@@ -123,3 +123,24 @@ def test_a_first_name_alone_tells_the_gender_unless_it_is_a_surname_of_the_artic
     assert resolver.gender("Carson") is None
     assert resolver.gender("Tanzer", "Ms. Tanzer", 4) == "f"
     assert resolver.gender("Zzyzx") is None
+
+
+_RUN_ON = [
+    # A paragraph left inside a quotation hands its speaker to the next, which opens by continuing it.
+    ("Janet Ortiz said: “We will fight on.\n\n“We will win,” and the crowd cheered.", "We will win", "Janet Ortiz"),
+    # negative: the quotation was closed, so the next paragraph's opening quotation is nobody's yet
+    ("Janet Ortiz said: “We will fight on.”\n\n“We will win,” and the crowd cheered.", "We will win", None),
+    # The person a reporting verb names is the sentence's subject, not the first name in it.
+    ("Asked by Paul Hart about it, Tom Reyes said, “No.”\n\n“Never again,” he added.", "Never again", "Tom Reyes"),
+    # negative: the owner of a speech noun is not the subject ("Reyes's remarks")
+    ("Paul Hart denounced Tom Reyes’s remarks as “hurtful.”\n\n“It is sad,” he said.", "It is sad", "Paul Hart"),
+    # A pronoun before a colon that opens a quotation, in running text.
+    ("Janet Ortiz arrived late.\n\nShe then turned to the crowd: “We stay.”", "We stay", "Janet Ortiz"),
+    # negative: a pronoun of the other gender
+    ("Tom Reyes arrived late.\n\nShe then turned to the crowd: “We stay.”", "We stay", None),
+]
+
+
+def test_quotations_run_on_and_subjects_named_by_a_cue() -> None:
+    for body, words, speaker in _RUN_ON:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
