@@ -26,11 +26,13 @@ from dataclasses import dataclass, field
 
 from factcheck.extract.attribution import GROUP_PRONOUNS, PERSONAL_PRONOUNS, Attribution, Source, is_org_noun
 from factcheck.extract.entities import find_role, fold
-from factcheck.lexicon import word_classes, words
+from factcheck.lexicon import reporting_verbs, word_classes, words
 from factcheck.mentions import _FIRST_NAMES, _GENDER_OF, Mention, Spans, cue_matches, name_gender
 from factcheck.models import Quote
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_STOPS = frozenset("a an the and or but of to in on at by with for from as than that who which is was are were "
+                   "has had have asked met called told".split())
 _PRONOUN_FORMS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
 _SIGNATURE = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$")
 
@@ -71,6 +73,18 @@ def _only_title(gap: str) -> bool:
     titles, modifiers = words("titles"), words("role_modifiers") | words("portfolios")
     return all(w[:1].isupper() or w.lower().strip(".,") in titles | modifiers | {"the", "a", "an", "of", "for"}
                for w in gap.split())
+
+
+def _introduced_with(before: str) -> list[str]:
+    """The words right before a name that can introduce it, up to four ("Republican presidential nominee"),
+    stopping at a verb or a function word ("a young woman asked Mrs. Clinton": "woman" is not her role)."""
+    out: list[str] = []
+    for w in reversed(re.findall(r"[A-Za-z]+", before)[-4:]):
+        low = w.lower()
+        if low in words("function_words") or low in reporting_verbs() or low in _STOPS:
+            break
+        out.insert(0, w)
+    return out
 
 
 def _participle(cue: str) -> bool:
@@ -126,7 +140,7 @@ class Resolver:
             roles.update(_role_words(role))
             # The words a name is introduced with, titles or not: "Republican presidential nominee Donald Trump",
             # "Trump, the New York businessman,".
-            roles.update(_role_words(" ".join(re.findall(r"[A-Za-z]+", text[max(lo, m.start - 48):m.start])[-4:])))
+            roles.update(_role_words(" ".join(_introduced_with(text[max(lo, m.start - 48):m.start]))))
             appos = re.match(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60}),", text[m.end:m.end + 70])
             if appos:
                 roles.update(_role_words(appos.group(1)))
@@ -137,7 +151,11 @@ class Resolver:
             if len(tags) != 1:
                 tags = {name_gender(name)} - {None}
             if len(tags) == 1:
-                self.ctx.gender.setdefault(name, tags.pop())  # type: ignore[arg-type]
+                tag = str(tags.pop())
+                if self.ctx.gender.setdefault(name, tag) != tag:
+                    # "Mr. Clinton" and "Mrs. Clinton": two people, so only a first name still tells ("Ms. Trump" is
+                    # not Donald J. Trump)
+                    self.ctx.gender[name] = name_gender(name) or "?"
         for e in ents.starting_in(lo, hi):
             if e.label in ("org", "group") and e.text not in self.known:
                 self.ctx.orgs.append(_org_name(e.text))
@@ -176,7 +194,7 @@ class Resolver:
         the mention at ``start`` of ``text``), or the first name does ("Hillary", unless a full name of the article
         ends with it); else None."""
         if name in self.ctx.gender:
-            return self.ctx.gender[name]
+            return None if self.ctx.gender[name] == "?" else self.ctx.gender[name]
         honorific = _HONORIFIC.search(text[max(0, start - 6):start]) if start >= 0 else None
         if honorific:
             return _GENDER_OF[honorific.group(1).lower()]

@@ -144,3 +144,19 @@ _RUN_ON = [
 def test_quotations_run_on_and_subjects_named_by_a_cue() -> None:
     for body, words, speaker in _RUN_ON:
         assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_INTRODUCED = [
+    # The words right before a name introduce it, up to a verb: "the woman" is not the person a woman asked.
+    ("At a town hall, a young woman asked Mrs. Janet Ortiz about it.\n\n“Do you agree?” the woman said.",
+     "Do you agree", None),
+    # positive: the role words run right up to the name
+    ("Longtime union organiser Janet Ortiz spoke.\n\n“We agree,” the organiser said.", "We agree", "Janet Ortiz"),
+    # "Mr. Hart" and "Mrs. Hart" are two people: the surname alone tells no gender.
+    ("Mr. Hart declined to comment. Mrs. Hart did not hesitate.\n\n“Of course,” she said.", "Of course", "Hart"),
+]
+
+
+def test_words_a_person_is_introduced_with_and_a_surname_of_two_genders() -> None:
+    for body, words, speaker in _INTRODUCED:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
