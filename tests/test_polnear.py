@@ -1,10 +1,10 @@
 """Quote and speaker extraction on PolNeAR's hand-annotated dev split (skipped where ../shared is absent).
 
-Measured on 2026-12-04: 914 gold quotations in 84 articles, recall 0.988, precision 0.934; speaker right for 0.894
+Measured on 2026-12-04: 914 gold quotations in 84 articles, recall 0.988, precision 0.934; speaker right for 0.896
 of the 520 quotations whose annotated source is named, 0.607 of the 257 whose source is a pronoun or a definite
 description (scored against a proxy referent, see ``tests/polnear_eval.py``), and 0.340 of the 97 unnamed sources
 left without a name. Train (840 articles, 8,386 quotations): recall 0.994, precision 0.931, named 0.885 of 4,572,
-anaphoric 0.530 of 2,345, unnamed 0.334 of 1,069.
+anaphoric 0.528 of 2,345, unnamed 0.334 of 1,069.
 
 The proxy referent is the nearest earlier *annotated source* that agrees, not the nearest person: read by hand on
 30 of the train failures of 2026-12-04, the tool had the right person for 14 (the proxy named someone else, often
