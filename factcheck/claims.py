@@ -21,7 +21,7 @@ from factcheck.extract.quotes import find_quotes, names_a_work, split_sentences
 from factcheck.lexicon import reporting_verbs
 from factcheck.mentions import NameIndex, Spans, masked, mentions, name_pattern, possessive
 from factcheck.models import Action, Article, Block, Claim, ClaimType, Entity, LoadedArticle, Quote, span_of
-from factcheck.speakers import Resolver
+from factcheck.speakers import Resolver, Speaker
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _STOP = frozenset(
@@ -173,6 +173,16 @@ def _attribution_of(q: Quote, order: dict[int, int], told: list[Attribution],
     return min(near, key=lambda a: order[id(a)]) if near else None
 
 
+def _named_by_verb(who: Speaker, text: str) -> bool:
+    """Whether a reporting verb gives the quotation to a person named at it ("Carson said"; not "he said", "the
+    senator said", "Trump's remarks"): then that person is the subject of the sentence."""
+    if who.kind != "person" or not who.span or not who.name or (who.cue or "").lower() not in reporting_verbs():
+        return False
+    said = text[who.span[0]:who.span[1]]
+    return not possessive(text, who.span[1]) and not re.search(r"['’]s?$", said) and bool(
+        set(fold(said).split()) & set(fold(who.name).split()))
+
+
 @dataclass(frozen=True)
 class _At:
     """An action tuple placed by its verb's offsets (for :class:`Spans`)."""
@@ -221,6 +231,7 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
             sent_quotes = quotes[bisect.bisect_left(quote_starts, s0):bisect.bisect_left(quote_starts, s1)]
             sent_span = span_of(article, block, s0, s1)
             speakers: list[str | None] = []
+            spoke: str | None = None  # the person a cue of this sentence names
             for q in sent_quotes:
                 att = _attribution_of(q, order, told, told_starts)
                 who = resolver.speaker(text, blanked, (s0, s1), q, sent_quotes, found, block_speaker, att)
@@ -236,8 +247,9 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
                 ))
                 if who.name:
                     block_speaker = who.name if who.kind == "person" else block_speaker
+                    spoke = spoke or (who.name if _named_by_verb(who, text) else None)
                     resolver.heard(who, in_flow)
-            resolver.read(text, found, ents, s0, s1, in_flow)
+            resolver.read(text, found, ents, s0, s1, in_flow, spoke)
             # Lengths with white space folded, so reflowing an article never changes which claims it gives.
             quoted = sum(len(" ".join(text[q.start:q.end].split())) for q in sent_quotes)
             length = max(1, len(" ".join(text[s0:s1].split())))
@@ -263,6 +275,7 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
                 kind = ClaimType.CAPTION if block.kind == "caption" else ClaimType.STATEMENT
                 drafts.append(dict(type=kind, span=span_of(article, block, a, b), sentence=sent_span, lo=a, hi=b,
                                    block=block, ents=ents, dates=dates_all, date_starts=date_starts))
+        resolver.end_block(in_flow and bool(quotes) and not quotes[-1].closed, block_speaker)
     drafts.sort(key=lambda d: (d["span"].start, d["type"] != ClaimType.STATEMENT, d["span"].end))
     claims: list[Claim] = []
     for i, d in enumerate(drafts):

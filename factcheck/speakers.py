@@ -26,11 +26,14 @@ from dataclasses import dataclass, field
 
 from factcheck.extract.attribution import GROUP_PRONOUNS, PERSONAL_PRONOUNS, Attribution, Source, is_org_noun
 from factcheck.extract.entities import find_role, fold
-from factcheck.lexicon import word_classes, words
-from factcheck.mentions import _GENDER_OF, Mention, Spans, cue_matches, name_gender
+from factcheck.lexicon import reporting_verbs, word_classes, words
+from factcheck.mentions import _FIRST_NAMES, _GENDER_OF, Mention, Spans, cue_matches, name_gender
 from factcheck.models import Quote
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_STOPS = frozenset("a an the and or but of to in on at by with for from as than that who which is was are were "
+                   "has had have asked met called told".split())
+_PRONOUN_FORMS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
 _SIGNATURE = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$")
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class _Context:
     orgs: list[str] = field(default_factory=list)
     roles: dict[str, set[str]] = field(default_factory=dict)  # role words each person was introduced with
     gender: dict[str, str] = field(default_factory=dict)
+    open_speaker: str | None = None  # who spoke the quotation the last paragraph left open (it runs on)
 
 
 
@@ -69,6 +73,18 @@ def _only_title(gap: str) -> bool:
     titles, modifiers = words("titles"), words("role_modifiers") | words("portfolios")
     return all(w[:1].isupper() or w.lower().strip(".,") in titles | modifiers | {"the", "a", "an", "of", "for"}
                for w in gap.split())
+
+
+def _introduced_with(before: str) -> list[str]:
+    """The words right before a name that can introduce it, up to four ("Republican presidential nominee"),
+    stopping at a verb or a function word ("a young woman asked Mrs. Clinton": "woman" is not her role)."""
+    out: list[str] = []
+    for w in reversed(re.findall(r"[A-Za-z]+", before)[-4:]):
+        low = w.lower()
+        if low in words("function_words") or low in reporting_verbs() or low in _STOPS:
+            break
+        out.insert(0, w)
+    return out
 
 
 def _participle(cue: str) -> bool:
@@ -94,14 +110,23 @@ class Resolver:
     def __init__(self, known: dict[str, str]) -> None:
         self.known = known
         self.ctx = _Context()
+        # Last words of the article's full names: "Carson" is a first name too, but not in an article on Ben Carson.
+        self.surnames = {full.split()[-1] for full in known.values() if len(full.split()) >= 2}
 
     # -- what the article has said so far -------------------------------------------------------------------
     def start_block(self) -> None:
         self.ctx.block_subjects = []
 
+    def end_block(self, left_open: bool, speaker: str | None) -> None:
+        """A paragraph that ends inside a quotation (no closing mark) hands its speaker to the next paragraph,
+        which opens by continuing it."""
+        self.ctx.open_speaker = speaker if left_open else None
+
     def read(self, text: str, found: Sequence[Mention], ents: Spans, lo: int, hi: int,
-             in_flow: bool) -> None:
-        """Remember the people and organisations of the sentence ``text[lo:hi]`` (after its quotations)."""
+             in_flow: bool, speaker: str | None = None) -> None:
+        """Remember the people and organisations of the sentence ``text[lo:hi]`` (after its quotations). Its
+        subject is ``speaker``, the person a cue of the sentence names as the speaker of its quotation, when there
+        is one ("Asked by Stephanopoulos, Carson said, ..."), else its first person who is not an owner."""
         for m in found:
             if m.pronoun or not (lo <= m.start < hi):
                 continue
@@ -115,23 +140,27 @@ class Resolver:
             roles.update(_role_words(role))
             # The words a name is introduced with, titles or not: "Republican presidential nominee Donald Trump",
             # "Trump, the New York businessman,".
-            roles.update(_role_words(" ".join(re.findall(r"[A-Za-z]+", text[max(lo, m.start - 48):m.start])[-4:])))
+            roles.update(_role_words(" ".join(_introduced_with(text[max(lo, m.start - 48):m.start]))))
             appos = re.match(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60}),", text[m.end:m.end + 70])
             if appos:
                 roles.update(_role_words(appos.group(1)))
             honorific = _HONORIFIC.search(text[max(0, m.start - 6):m.start])
-            tags = {_GENDER_OF.get(w) for w in _role_words(role)} - {None}
+            tags = {_GENDER_OF.get(w) for w in _role_words(role) - _PRONOUN_FORMS} - {None}  # not "her" role
             if honorific:
                 tags = {_GENDER_OF[honorific.group(1).lower()]}
             if len(tags) != 1:
                 tags = {name_gender(name)} - {None}
             if len(tags) == 1:
-                self.ctx.gender.setdefault(name, tags.pop())  # type: ignore[arg-type]
+                tag = str(tags.pop())
+                if self.ctx.gender.setdefault(name, tag) != tag:
+                    # "Mr. Clinton" and "Mrs. Clinton": two people, so only a first name still tells ("Ms. Trump" is
+                    # not Donald J. Trump)
+                    self.ctx.gender[name] = name_gender(name) or "?"
         for e in ents.starting_in(lo, hi):
             if e.label in ("org", "group") and e.text not in self.known:
                 self.ctx.orgs.append(_org_name(e.text))
         if in_flow:
-            subject = self.subject_of([m for m in found if m.start >= lo])
+            subject = speaker or self.subject_of([m for m in found if m.start >= lo])
             if subject:
                 self.ctx.block_subjects.append(subject)
                 self.ctx.last_subject = subject
@@ -160,13 +189,39 @@ class Resolver:
         return None
 
     # -- pronouns and descriptions ----------------------------------------------------------------------------
-    def _person_for(self, pronoun: str) -> str | None:
+    def gender(self, name: str, text: str = "", start: int = -1) -> str | None:
+        """m or f when the article tells it (a title or gendered role it gave the person, "Mr." or "Ms." before
+        the mention at ``start`` of ``text``), or the first name does ("Hillary", unless a full name of the article
+        ends with it); else None."""
+        if name in self.ctx.gender:
+            return None if self.ctx.gender[name] == "?" else self.ctx.gender[name]
+        honorific = _HONORIFIC.search(text[max(0, start - 6):start]) if start >= 0 else None
+        if honorific:
+            return _GENDER_OF[honorific.group(1).lower()]
+        if " " not in name.strip():
+            return None if name in self.surnames else _FIRST_NAMES.get(name.lower())
+        return name_gender(name)
+
+    def _person_for(self, pronoun: str, text: str = "", before: Sequence[Mention] = ()) -> str | None:
+        """The person a he/she stands for: the one person of its gender named earlier in its own sentence ("Perez
+        wins applause as he keeps talking"; an owner only when no one else is: "Rubio's plan, as he says"), unless
+        a pronoun of that gender comes first (then it continues the paragraph's person); else the paragraph's
+        subjects, the last subject and speaker, and the article's people, nearest first; always one whose gender,
+        where the article or the first name tells it, agrees."""
         want = _GENDER_OF.get(pronoun)
+        if not any(m.pronoun and _GENDER_OF.get(m.text.lower()) == want for m in before):
+            for owners in (False, True):
+                local = {n for m in before if not m.pronoun and m.possessive == owners and (n := self.name_of(m))
+                         and (want is None or self.gender(n, text, m.start) in (None, want))}
+                if len(local) == 1:
+                    return local.pop()
+                if local:
+                    break  # two people it could stand for: the sentence does not tell, the paragraph may
         order = list(reversed(self.ctx.block_subjects))
         order += [n for n in (self.ctx.last_subject, self.ctx.last_speaker) if n]
         order += list(reversed(self.ctx.people[-30:]))
         for name in order:
-            if want is None or self.ctx.gender.get(name, want) == want:
+            if want is None or self.gender(name) in (None, want):
                 return name
         return None
 
@@ -195,8 +250,8 @@ class Resolver:
             return Speaker(best, "person", span, None)
         return Speaker(None, None, span, None, f"description not resolved to a name: {text}")
 
-    def from_source(self, src: Source, cue: str) -> Speaker:
-        """The speaker a parsed source names."""
+    def from_source(self, src: Source, cue: str, text: str = "", before: Sequence[Mention] = ()) -> Speaker:
+        """The speaker a parsed source names (``before``: the mentions of its sentence before it, in ``text``)."""
         span = (src.head_start, src.head_end)
         text = " ".join(src.text.split())
         if src.kind == "pronoun":
@@ -204,7 +259,7 @@ class Resolver:
             if low in ("i", "me"):
                 return Speaker(None, None, span, cue, "first person: the author of the article")
             if low in PERSONAL_PRONOUNS:
-                name = self._person_for(low)
+                name = self._person_for(low, text, before)
                 if name:
                     return Speaker(name, "person", span, cue)
                 return Speaker(None, None, span, cue, f"pronoun “{text}” has no earlier person")
@@ -232,7 +287,10 @@ class Resolver:
     ) -> Speaker:
         if parsed is not None and parsed.source is not None and fold(parsed.source.text):
             # (a source that is only a mark, "»" made the subject by the parse, is no source: the frame is read)
-            return self.from_source(parsed.source, parsed.cue)
+            # (before the quotation too: names inside the words reported, "..., he said", are not who speaks)
+            upto = min(parsed.source.start, quote.start)
+            before = [m for m in found if sent[0] <= m.start and m.end <= upto]
+            return self.from_source(parsed.source, parsed.cue, text, before)
         framed = self._framed(text, masked_text, sent, quote, quotes, found)
         if framed is not None:
             return framed
@@ -244,6 +302,9 @@ class Resolver:
             return Speaker(self.known.get(name, name), "person",
                            (sent[1] - len(tail) + sig.start(1), sent[1] - len(tail) + sig.end(1)), "―")
         s0, s1 = sent
+        # A paragraph that opens by running on the quotation the last paragraph left open.
+        if self.ctx.open_speaker and not masked_text[:quote.start].strip(" “\"‘'"):
+            return Speaker(self.ctx.open_speaker, "person", None, None)
         # A remark that continues the paragraph's previous quote.
         if block_speaker:
             return Speaker(block_speaker, "person", None, None)
@@ -297,7 +358,8 @@ class Resolver:
         head = masked_text[s0:quote.start]
         colon = head.find(":")
         if colon != -1:
-            before_colon = [m for m in inside if m.end <= s0 + colon and not m.pronoun]
+            # (a pronoun only in running text: "She then turned to the crowd: “...”")
+            before_colon = [m for m in inside if m.end <= s0 + colon and (not m.pronoun or s0 > 0 or colon > 12)]
             if before_colon:
                 return hit(before_colon[-1], ":")
         return None

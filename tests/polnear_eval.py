@@ -6,7 +6,8 @@ the annotated Source. A gold quotation is found when an extracted quote claim ov
 Speakers are scored by what the annotated Source is (its first noun phrase, read with the packaged spaCy parser):
 
 - **named**: the phrase is headed by a name or by a noun owned by a name ("Trump", "Sen. Tim Kaine", "The New York
-  Post", "Clinton's campaign"). Right when the extracted speaker's last word appears in the Source.
+  Post", "Clinton's campaign"), or a description gives the name in apposition ("the White House spokesman, Josh
+  Earnest,"). Right when the extracted speaker's last word appears in the Source.
 - **anaphoric**: a pronoun or a definite description ("he", "the Indiana governor", "the president"). PolNeAR has no
   coreference gold, so the referent is taken from the annotations: the nearest earlier annotated Source that is
   named and agrees (he/she: a person of that gender where the first name tells it; it/they: an organisation first;
@@ -108,10 +109,21 @@ def source_kind(source: str) -> str:
         return "named"
     if any(c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_) for c in root.children):
         return "named"
+    if _appositive_name(source):
+        return "named"  # "the White House spokesman, Josh Earnest,": the source names him
     first = doc[0].lower_
     if first in _DEFINITE or any(c.dep_ == "poss" for c in root.children):
         return "anaphoric"
     return "unnamed"
+
+
+def _appositive_name(source: str) -> bool:
+    """Whether the phrase after a description's first comma is a person's name, set beside it in apposition."""
+    parts = source.split(",")
+    if len(parts) < 2 or not parts[1].strip()[:1].isupper():
+        return False
+    doc = _nlp()(parts[1].strip())
+    return any(e.label_ == "PERSON" for e in doc.ents) or all(t.pos_ == "PROPN" for t in doc if t.is_alpha)
 
 
 def _spans(ann: str, text: str) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict[str, str]]]:

@@ -94,3 +94,16 @@ def test_prepared_analyses_are_what_analyse_gives() -> None:
     tagger.forget()
     assert tagger.analyse(paragraphs[:1]) == alone[:1]
     assert tagger._nlp is not None  # noqa: SLF001 - forgotten: analysed again
+
+
+def test_a_generational_suffix_names_another_person() -> None:
+    cases = [
+        (["Donald Trump", "Trump", "Donald Trump Jr."], {"Trump": "Donald Trump", "Donald Trump": "Donald Trump",
+                                                         "Donald Trump Jr.": "Donald Trump Jr."}),
+        # negative: with only the son named, his surname is his
+        (["Trump", "Donald Trump Jr."], {"Trump": "Donald Trump Jr."}),
+        (["King", "Martin Luther King Jr."], {"King": "Martin Luther King Jr."}),
+    ]
+    for mentions, expected in cases:
+        got = canonical_names(mentions)
+        assert {k: got[k] for k in expected} == expected, mentions

@@ -1,18 +1,37 @@
 """Quote and speaker extraction on PolNeAR's hand-annotated dev split (skipped where ../shared is absent).
 
-Measured on 2026-12-03 with parse-based speakers: 811 gold quotations in 84 articles, recall 0.993, precision
-0.925; speaker right for 0.909 of the 460 quotations whose annotated source is named, 0.614 of the 220 whose source
-is a pronoun or a definite description (scored against a proxy referent, see ``tests/polnear_eval.py``), and
-0.327 of the 98 unnamed sources left without a name. The floors below guard against regressions.
+Measured on 2026-12-04: 914 gold quotations in 84 articles, recall 0.988, precision 0.934; speaker right for 0.896
+of the 520 quotations whose annotated source is named, 0.607 of the 257 whose source is a pronoun or a definite
+description (scored against a proxy referent, see ``tests/polnear_eval.py``), and 0.340 of the 97 unnamed sources
+left without a name. Train (840 articles, 8,386 quotations): recall 0.994, precision 0.931, named 0.885 of 4,572,
+anaphoric 0.528 of 2,345, unnamed 0.334 of 1,069.
+
+The proxy referent is the nearest earlier *annotated source* that agrees, not the nearest person: read by hand on
+30 of the train failures of 2026-12-04, the tool had the right person for 14 (the proxy named someone else, often
+because the real antecedent was a subject or an object that no annotation made a source), the wrong one for 11,
+no name for 2, 3 could not be told. The anaphoric figure is therefore a floor on the true one, by some 20 points.
+The floors below guard against regressions.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.polnear_eval import POLNEAR, evaluate
+from tests.polnear_eval import POLNEAR, evaluate, source_kind
 
 pytestmark = pytest.mark.skipif(not (POLNEAR / "dev" / "text").is_dir(), reason="../shared/corpora is absent")
+
+
+@pytest.mark.parametrize(("source", "kind"), [
+    ("Senator Tom Reyes", "named"),
+    ("the state party chairman, Tom Reyes,", "named"),  # the name in apposition
+    ("the state party chairman", "anaphoric"),
+    ("the state party chairman, who spoke first,", "anaphoric"),  # negative: a clause, not a name
+    ("a party official, speaking on condition of anonymity", "unnamed"),
+    ("he", "anaphoric"),
+])
+def test_source_kind(source: str, kind: str) -> None:
+    assert source_kind(source) == kind
 
 
 def test_quote_and_speaker_extraction_on_polnear_dev() -> None:
@@ -21,6 +40,7 @@ def test_quote_and_speaker_extraction_on_polnear_dev() -> None:
           f"anaphoric {scores.accuracy('anaphoric'):.3f} unnamed {scores.accuracy('unnamed'):.3f}")
     assert scores.gold > 500
     assert scores.recall >= 0.98
-    assert scores.precision >= 0.90
+    assert scores.precision >= 0.92
     assert scores.accuracy("named") >= 0.89
-    assert scores.accuracy("anaphoric") >= 0.59
+    assert scores.accuracy("anaphoric") >= 0.60
+    assert scores.accuracy("unnamed") >= 0.33

@@ -89,3 +89,74 @@ def test_a_mark_parsed_as_the_subject_is_no_speaker() -> None:
 
     who = Resolver({}).from_source(Source(18, 19, 18, 19, "name", "»"), "said")
     assert who.name is None and who.reason
+
+
+# A he/she is the one person of its gender named before it in its own sentence; with two it could stand for, or a
+# pronoun of that gender first, the sentence does not tell and the paragraph before decides.
+_SAME_SENTENCE = [
+    # (paragraphs, words of the quotation, speaker)
+    ("Maria Lopez spoke first.\n\nTom Reyes won applause as he kept repeating “jobs for all.”", "jobs for all",
+     "Tom Reyes"),
+    ("Tom Reyes spoke first.\n\nAt a rally, Janet Ortiz was blunt, claiming “nobody listens,” she said.",
+     "nobody listens", "Janet Ortiz"),
+    ("Maria Lopez spoke first.\n\nIf we read Tom Reyes’s plan right, he wants “a fresh start” now.",
+     "fresh start", "Tom Reyes"),
+    # negatives: the other gender, two candidates, a pronoun first
+    ("Tom Reyes spoke first.\n\nJanet Ortiz stood by as he said “we are done here.”", "done here", "Tom Reyes"),
+    ("Paul Hart spoke first.\n\nHart said so.\n\nSam Cole asked Ben Wade why he said “never again.”",
+     "never again", "Paul Hart"),
+    ("Paul Hart spoke first.\n\nHart waved.\n\nHe said Sam Cole was wrong, which he called “a disgrace.”",
+     "disgrace", "Paul Hart"),
+]
+
+
+def test_a_pronoun_stands_for_the_one_person_of_its_gender_before_it_in_its_sentence() -> None:
+    for body, words, speaker in _SAME_SENTENCE:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+def test_a_first_name_alone_tells_the_gender_unless_it_is_a_surname_of_the_article() -> None:
+    from factcheck.speakers import Resolver
+
+    resolver = Resolver({"Carson": "Ben Carson", "Ben Carson": "Ben Carson"})
+    assert resolver.gender("Hillary") == "f"
+    assert resolver.gender("Carson") is None
+    assert resolver.gender("Tanzer", "Ms. Tanzer", 4) == "f"
+    assert resolver.gender("Zzyzx") is None
+
+
+_RUN_ON = [
+    # A paragraph left inside a quotation hands its speaker to the next, which opens by continuing it.
+    ("Janet Ortiz said: “We will fight on.\n\n“We will win,” and the crowd cheered.", "We will win", "Janet Ortiz"),
+    # negative: the quotation was closed, so the next paragraph's opening quotation is nobody's yet
+    ("Janet Ortiz said: “We will fight on.”\n\n“We will win,” and the crowd cheered.", "We will win", None),
+    # The person a reporting verb names is the sentence's subject, not the first name in it.
+    ("Asked by Paul Hart about it, Tom Reyes said, “No.”\n\n“Never again,” he added.", "Never again", "Tom Reyes"),
+    # negative: the owner of a speech noun is not the subject ("Reyes's remarks")
+    ("Paul Hart denounced Tom Reyes’s remarks as “hurtful.”\n\n“It is sad,” he said.", "It is sad", "Paul Hart"),
+    # A pronoun before a colon that opens a quotation, in running text.
+    ("Janet Ortiz arrived late.\n\nShe then turned to the crowd: “We stay.”", "We stay", "Janet Ortiz"),
+    # negative: a pronoun of the other gender
+    ("Tom Reyes arrived late.\n\nShe then turned to the crowd: “We stay.”", "We stay", None),
+]
+
+
+def test_quotations_run_on_and_subjects_named_by_a_cue() -> None:
+    for body, words, speaker in _RUN_ON:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_INTRODUCED = [
+    # The words right before a name introduce it, up to a verb: "the woman" is not the person a woman asked.
+    ("At a town hall, a young woman asked Mrs. Janet Ortiz about it.\n\n“Do you agree?” the woman said.",
+     "Do you agree", None),
+    # positive: the role words run right up to the name
+    ("Longtime union organiser Janet Ortiz spoke.\n\n“We agree,” the organiser said.", "We agree", "Janet Ortiz"),
+    # "Mr. Hart" and "Mrs. Hart" are two people: the surname alone tells no gender.
+    ("Mr. Hart declined to comment. Mrs. Hart did not hesitate.\n\n“Of course,” she said.", "Of course", "Hart"),
+]
+
+
+def test_words_a_person_is_introduced_with_and_a_surname_of_two_genders() -> None:
+    for body, words, speaker in _INTRODUCED:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body

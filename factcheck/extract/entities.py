@@ -195,11 +195,19 @@ def fold(name: str) -> str:
     return " ".join(text.split())
 
 
+_SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
+
+
 def surname(name: str) -> str:
     parts = fold(name).split()
-    while parts and parts[-1] in ("jr", "sr", "ii", "iii"):
+    while parts and parts[-1] in _SUFFIXES:
         parts.pop()
     return parts[-1] if parts else ""
+
+
+def _suffixed(name: str) -> bool:
+    parts = fold(name).split()
+    return bool(parts) and parts[-1] in _SUFFIXES
 
 
 # The appositive never runs across a sentence end (". " or a final "."); "U.S." inside it is kept.
@@ -344,6 +352,10 @@ def canonical_names(mentions: Iterable[str]) -> dict[str, str]:
     for name in names:
         key = keys.get(surname(name), surname(name))
         candidates = full_by_surname.get(key, [])
+        # "Jr." names a son: "Trump" and "Donald Trump" are the father when the text names the father at all.
+        plain = [c for c in candidates if not _suffixed(c)]
+        if not _suffixed(name) and plain:
+            candidates = plain
         if len(name.split()) >= 2:
             first = _first_letter(name)
             same = [c for c in candidates if _first_letter(c) == first]
