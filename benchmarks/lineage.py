@@ -23,14 +23,13 @@ import argparse
 import json
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from benchmarks.edit_cases import GENERATORS, MIXES, Article, Edit, paragraphs, reword
-from benchmarks.edits import CORPUS, REPO, SEED, MemoEmbedder, pick_articles
+from benchmarks.edits import CORPUS, REPO, SEED, MemoEmbedder, audit, pick_articles
 
 #: Sentences of colour and commentary with no quotation, number, date, name or place, as a rewrite desk adds them.
 COLOUR = [
@@ -78,17 +77,7 @@ def desk(text: str, name: str, nlp: Any, rng: random.Random) -> tuple[str, list[
 
 def audit_lineage(texts: dict[str, str], emb: MemoEmbedder) -> dict[str, str | None]:
     """The ``follows`` of each source in the audit's lineage."""
-    import factcheck
-    from factcheck.config import Config
-
-    with tempfile.TemporaryDirectory(prefix="bench-lineage-") as tmp:
-        paths = []
-        for name, text in texts.items():
-            p = Path(tmp) / f"{name}.txt"
-            p.write_text(text, encoding="utf-8")
-            paths.append(p)
-        report = factcheck.audit(paths, Config(use_cache=False), embedder=emb)
-    lineage = report.lineage
+    lineage = audit(texts, emb).lineage
     return {sid: (lineage.follows(sid) if lineage else None) for sid in texts}
 
 
