@@ -27,9 +27,10 @@ def config(tmp_path: Path) -> Config:
 
 @pytest.fixture(scope="session")
 def real_embedder():
-    from factcheck.embed import SentenceTransformerEmbedder
+    """The packaged model, loaded once per test run; the in-process CLI runs (``tests.clirun``) share it."""
+    from tests.clirun import shared_embedder
 
-    return SentenceTransformerEmbedder()
+    return shared_embedder()
 
 
 @pytest.fixture(scope="session")
