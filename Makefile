@@ -14,8 +14,10 @@ $(BIN)/python:
 
 # torch is installed first and pinned: the CPU wheel lies on this machine's disk; an unpinned torch would pull
 # a multi-GB CUDA build. Reinstalls only when pyproject.toml changes.
+# The distribution was called "factcheck" before (a name PyPI gives another project): an old .venv loses it first.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check torch==2.13.0
+	@$(BIN)/pip uninstall --quiet --yes factcheck >/dev/null 2>&1 || true
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,fast]'
 	touch $(STAMP)
 

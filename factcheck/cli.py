@@ -20,6 +20,7 @@ import click
 from factcheck.config import Config, config_files, load_config
 from factcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FactcheckError
 from factcheck.models import FindingKind, OutputFormat, Report, Severity
+from factcheck.version import __version__
 
 KINDS = [k.value for k in FindingKind]
 DEFAULT_BASELINE = "factcheck-baseline.json"
@@ -155,7 +156,7 @@ def _write(path: str, text: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="factcheck")
+@click.version_option(version=__version__, prog_name="factcheck")
 def cli() -> None:
     """factcheck: which facts do news sources agree on, drop, invent, or change?"""
 

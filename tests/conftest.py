@@ -27,9 +27,10 @@ def config(tmp_path: Path) -> Config:
 
 @pytest.fixture(scope="session")
 def real_embedder():
-    from factcheck.embed import SentenceTransformerEmbedder
+    """The packaged model, loaded once per test run; the in-process CLI runs (``tests.clirun``) share it."""
+    from tests.clirun import shared_embedder
 
-    return SentenceTransformerEmbedder()
+    return shared_embedder()
 
 
 @pytest.fixture(scope="session")
@@ -40,13 +41,27 @@ def seed_report(real_embedder, tmp_path_factory):
     return factcheck.audit([SEEDS], Config(cache_dir=str(cache), use_cache=False), embedder=real_embedder)
 
 
+@pytest.fixture(scope="session")
+def seeds_cli(real_embedder, tmp_path_factory) -> Path:
+    """A folder where ``factcheck audit <seeds> --format json -o a.json --exit-zero`` ran once, in process, with the
+    packaged model: ``a.json``, ``reports/seeds.md`` and a warm ``claims/`` cache. Tests copy what they run on
+    (``shutil.copytree``), so none of them sees another's writes."""
+    from tests.clirun import run_cli
+
+    folder = tmp_path_factory.mktemp("seeds-cli")
+    result = run_cli(["audit", str(SEEDS), "--format", "json", "-o", str(folder / "a.json"), "--exit-zero"], folder,
+                     env={"FACTCHECK_EMBEDDER": None})
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
 #: Fixtures that load the real model or run a whole audit on it: a test that uses one (directly or through another
 #: fixture) is slow, and ``make test-fast`` leaves it out.
-_SLOW_FIXTURES = frozenset({"real_embedder", "seed_report"})
+_SLOW_FIXTURES = frozenset({"real_embedder", "seed_report", "seeds_cli"})
 
 
-#: Test modules that run the CLI in subprocesses, whole audits of many articles, processes or Dask, the corpus,
-#: the browser or Hypothesis over whole audits (each over 10 s of a `make test` run): slow as a whole.
+#: Test modules that run the CLI (in process or in subprocesses), whole audits of many articles, processes or Dask,
+#: the corpus, the browser or Hypothesis over whole audits: slow as a whole (``make test-fast`` leaves them out).
 _SLOW_MODULES = frozenset({"test_bad_input", "test_formats", "test_properties", "test_baseline", "test_cli",
                            "test_polnear", "test_languages", "test_scale", "test_embed", "test_html", "test_config",
                            "test_batch"})

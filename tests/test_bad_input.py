@@ -1,7 +1,8 @@
 """Bad input through the real command: every case gets its exit code, the words its message must contain, and
 never a traceback.
 
-The cases run with ``FACTCHECK_EMBEDDER=hashing`` (the deterministic stand-in embedder) so that the suite does not
+The cases run the command in process (``tests.clirun``; one case also in a real process) with
+``FACTCHECK_EMBEDDER=hashing`` (the deterministic stand-in embedder) so that the suite does not
 load the real model once per case; what is checked here is reading, refusing and reporting, not alignment quality.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,16 +18,17 @@ from typing import Any
 
 import pytest
 
+from tests.clirun import run_cli
+
 STORM = "Storm Hits Coast Town\nThe storm hit the town on Monday, officials said. About 200 homes lost power.\n"
 STORM_B = ("Storm Strikes Coastal Town\nThe storm struck the town on Monday, the mayor said. Schools will stay closed "
            "until Friday.\n")
 
 
-def run(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FACTCHECK_EMBEDDER": "hashing"}
-    env.pop("FACTCHECK_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "factcheck", "audit", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout, env=env)
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``factcheck audit ARGS`` in process (:mod:`tests.clirun`); ``tests/test_cli.py`` runs bad input in a real
+    process too."""
+    return run_cli(["audit", *args], cwd, env={"FACTCHECK_EMBEDDER": "hashing", "FACTCHECK_DEBUG": None})
 
 
 @dataclass

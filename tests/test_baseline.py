@@ -4,11 +4,9 @@ entries listed; a malformed baseline is a usage error."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,13 +25,12 @@ from factcheck.baseline import (
 )
 from factcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from factcheck.models import Evidence, Finding, FindingKind, Report, Severity
-from tests.conftest import ROOT, SEEDS
+from tests.clirun import run_cli
+from tests.conftest import SEEDS
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FACTCHECK_EMBEDDER": "hashing", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, env=env)
+    return run_cli(args, cwd, env={"FACTCHECK_EMBEDDER": "hashing"})
 
 
 def finding(kind: FindingKind, *texts: str, start: int = 0, fid: str = "") -> Finding:

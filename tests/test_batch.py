@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from factcheck.api import audit_batch_loaded
 from factcheck.config import Config
 from factcheck.load import load
+from tests.clirun import run_cli
 from tests.conftest import ROOT
 
 BATCH = Path(__file__).resolve().parent / "data" / "mixed_batch.jsonl"
@@ -35,13 +33,9 @@ def test_story_order_does_not_matter(real_embedder) -> None:
 
 
 def test_cli_batch_reports(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_EMBEDDER"}
     out = tmp_path / "batch.json"
-    result = subprocess.run(
-        [sys.executable, "-m", "factcheck", "audit", str(BATCH), "--format", "json", "-o", str(out), "--exit-zero",
-         "--no-cache", "--reports-dir", str(tmp_path / "reports")],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
-    )
+    result = run_cli(["audit", str(BATCH), "--format", "json", "-o", str(out), "--exit-zero", "--no-cache",
+                      "--reports-dir", str(tmp_path / "reports")], ROOT, env={"FACTCHECK_EMBEDDER": None})
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text())
     assert data["schema"] == "factcheck.batch/1" and len(data["stories"]) == 4

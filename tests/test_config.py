@@ -1,22 +1,20 @@
 """Configuration: defaults < [tool.factcheck] of pyproject.toml < --config FILE < flags; errors name the file.
 
-Every test works in its own folder with its own pyproject.toml (subprocesses run with cwd there), so the
+Every test works in its own folder with its own pyproject.toml (the command runs with its working folder there), so the
 repository's pyproject.toml is never read.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from factcheck.config import DEFAULT_SEVERITIES, Config, config_files, from_mapping, load_config
 from factcheck.errors import EXIT_USAGE, ConfigError
-from tests.conftest import ROOT
+from tests.clirun import run_cli
 
 PYPROJECT = """\
 [project]
@@ -51,9 +49,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FACTCHECK_EMBEDDER": "hashing", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, env=env)
+    return run_cli(args, cwd, env={"FACTCHECK_EMBEDDER": "hashing"})
 
 
 def shown(*args: str, cwd: Path) -> dict:

@@ -4,10 +4,8 @@ XML, SARIF 2.1.0, Markdown and Rich; and the renderers' escaping and line/column
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from factcheck.render import render
 from factcheck.render.github import command, escape_data, escape_property
 from factcheck.render.locate import LineIndex, Locator, display_path
 from factcheck.rules import RULES
+from tests.clirun import run_cli
 from tests.conftest import ROOT, SEEDS
 
 KINDS = [k.value for k in FindingKind]
@@ -44,9 +43,7 @@ DAILY = (WIRE.replace("Talks in Geneva end without a deal", "Geneva talks fail t
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FACTCHECK_EMBEDDER": "hashing", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, env=env)
+    return run_cli(args, cwd, env={"FACTCHECK_EMBEDDER": "hashing"})
 
 
 def raw_text(path: Path) -> str:

@@ -4,12 +4,11 @@ every output format, never interpreted."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
+
+from tests.clirun import run_cli
 
 ESC = "\x1b"
 A = ("Mayor Speaks After Storm\n"
@@ -28,13 +27,11 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     d = tmp_path_factory.mktemp("hostile")
     (d / "a.txt").write_text(A, encoding="utf-8")
     (d / "b.txt").write_text(B, encoding="utf-8")
-    env = {**os.environ, "FACTCHECK_EMBEDDER": "hashing"}
     out: dict[str, str] = {}
     for fmt, name in (("rich", "r.txt"), ("markdown", "m.md"), ("json", "j.json")):
         extra = ["--reports-dir", "reports"] if fmt == "rich" else ["--no-markdown"]
-        result = subprocess.run(
-            [sys.executable, "-m", "factcheck", "audit", "a.txt", "b.txt", "--format", fmt, "-o", name, "--exit-zero",
-             *extra], cwd=d, capture_output=True, text=True, timeout=300, env=env)
+        result = run_cli(["audit", "a.txt", "b.txt", "--format", fmt, "-o", name, "--exit-zero", *extra], d,
+                         env={"FACTCHECK_EMBEDDER": "hashing"})
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
         out[fmt] = (d / name).read_bytes().decode("utf-8")
     out["report"] = (d / "reports" / "a-and-1-more.md").read_bytes().decode("utf-8")

@@ -5,15 +5,14 @@ missing; the browser tests skip (saying why) only when no browser could be insta
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
+import shutil
 from pathlib import Path
 
 import pytest
 
 from factcheck.render import render_html
 from tests.browser import Chromium, find_chromium
+from tests.clirun import run_cli
 from tests.conftest import ROOT
 
 BROWSER = find_chromium()
@@ -133,11 +132,9 @@ def hostile_dir(tmp_path_factory) -> Path:
     d = tmp_path_factory.mktemp("hostile-html")
     (d / "a.txt").write_text(HOSTILE_A, encoding="utf-8")
     (d / "b.txt").write_text(HOSTILE_B, encoding="utf-8")
-    env = {**os.environ, "FACTCHECK_EMBEDDER": "hashing", "PYTHONPATH": str(ROOT)}
     for args in (["--format", "html", "-o", "out.html"], ["--format", "json", "-o", "out.json"]):
-        result = subprocess.run([sys.executable, "-m", "factcheck", "audit", "a.txt", "b.txt", *args, "--exit-zero",
-                                 "--no-cache", "--reports-dir", "reports"], cwd=d, capture_output=True, text=True,
-                                timeout=300, env=env)
+        result = run_cli(["audit", "a.txt", "b.txt", *args, "--exit-zero", "--no-cache", "--reports-dir", "reports"],
+                         d, env={"FACTCHECK_EMBEDDER": "hashing"})
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     return d
 
@@ -180,10 +177,9 @@ def test_hostile_text_renders_as_text(hostile_dir: Path, name: str) -> None:
 def test_batch_html_frames_each_story(tmp_path: Path) -> None:
     """A batch's HTML: an index of stories, each story's own report in a frame, and per-story HTML files."""
     batch = ROOT / "tests" / "data" / "mixed_batch.jsonl"
-    env = {**os.environ, "FACTCHECK_EMBEDDER": "hashing", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", "factcheck", "audit", str(batch), "--format", "html", "-o",
-                             str(tmp_path / "batch.html"), "--exit-zero", "--no-cache", "--reports-dir",
-                             str(tmp_path / "reports")], cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
+    result = run_cli(["audit", str(batch), "--format", "html", "-o", str(tmp_path / "batch.html"), "--exit-zero",
+                      "--no-cache", "--reports-dir", str(tmp_path / "reports")], ROOT,
+                     env={"FACTCHECK_EMBEDDER": "hashing"})
     assert result.returncode == 0, result.stderr
     stories = sorted((tmp_path / "reports" / "mixed_batch").glob("*.html"))
     assert stories and len(stories) == len(list((tmp_path / "reports" / "mixed_batch").glob("*.md")))
@@ -223,15 +219,14 @@ def test_lineage_shown_when_the_report_has_one(tmp_path: Path, fake_embedder) ->
 
 @needs_browser
 @pytest.mark.slow
-def test_cli_seeds_html_loads_offline(tmp_path: Path) -> None:
+def test_cli_seeds_html_loads_offline(seeds_cli: Path, tmp_path: Path) -> None:
     """`factcheck audit seeds/ --format html -o FILE` and the default run's reports/seeds.html, as the CLI writes
-    them with the packaged model, load offline without a console error."""
-    env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_EMBEDDER"}
-    env["PYTHONPATH"] = str(ROOT)
-    result = subprocess.run([sys.executable, "-m", "factcheck", "audit", "seeds", "--format", "html", "-o",
-                             str(tmp_path / "seeds.html"), "--exit-zero", "--no-cache", "--reports-dir",
-                             str(tmp_path / "reports")], cwd=ROOT, capture_output=True, text=True, timeout=600,
-                            env=env)
+    them with the packaged model, load offline without a console error. (The seeds' claims and vectors come from a
+    copy of ``seeds_cli``'s cache: the packaged model's, computed once per test run.)"""
+    shutil.copytree(seeds_cli / "claims", tmp_path / "claims")
+    result = run_cli(["audit", "seeds", "--format", "html", "-o", str(tmp_path / "seeds.html"), "--exit-zero",
+                      "--cache-dir", str(tmp_path / "claims"), "--reports-dir", str(tmp_path / "reports")], ROOT,
+                     env={"FACTCHECK_EMBEDDER": None})
     assert result.returncode == 0, result.stderr
     assert BROWSER is not None
     for page in (tmp_path / "seeds.html", tmp_path / "reports" / "seeds.html"):

@@ -4,14 +4,13 @@ English article at all is refused with one line (exit 2)."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from factcheck.load import ENGLISH, guess_language
+from tests.clirun import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_3a9e80a2e789515b.txt"
@@ -140,10 +139,8 @@ def test_seed_articles_are_english() -> None:
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FACTCHECK_EMBEDDER": "hashing"}
-    env.pop("FACTCHECK_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "factcheck", "audit", *args, "--no-cache", "--no-markdown"],
-                          cwd=cwd, capture_output=True, text=True, timeout=300, env=env)
+    return run_cli(["audit", *args, "--no-cache", "--no-markdown"], cwd,
+                   env={"FACTCHECK_EMBEDDER": "hashing", "FACTCHECK_DEBUG": None})
 
 
 def _write(d: Path, name: str, text: str) -> str:

@@ -127,7 +127,14 @@ def _check_spans(report: Report) -> None:
             assert raw[ev.source][ev.start:ev.end] == ev.text, (finding.id, ev)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+# Two whole audits an example: 100 examples, not the extractors' 500 (two audits cost about 0.1 s an example: 40 s
+# at 500). The crash this property found (a parse that made "»" the subject of "said") is pinned by
+# tests/test_speakers.py::test_a_mark_parsed_as_the_subject_is_no_speaker; with that fix reverted, 500 fresh
+# examples did not find it again in three of three runs, so the larger budget bought little.
+AUDIT_PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@AUDIT_PROPERTY
 @given(articles, st.randoms(use_true_random=False))
 def test_audit_cites_raw_text_and_ignores_input_order(texts: list[str], rnd) -> None:  # type: ignore[no-untyped-def]
     with tempfile.TemporaryDirectory() as tmp:

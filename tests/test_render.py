@@ -46,17 +46,12 @@ DAILY = WIRE.replace("six hours", "nine hours").replace("real progress", "some p
 
 
 def _cli(tmp_path, *args: str):
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
+    from tests.clirun import run_cli
 
     (tmp_path / "wire.txt").write_text(WIRE)
     (tmp_path / "daily.txt").write_text(DAILY)
-    env = {**os.environ, "FACTCHECK_EMBEDDER": "hashing", "PYTHONPATH": str(ROOT), "COLUMNS": "100"}
-    result = subprocess.run([sys.executable, "-m", "factcheck", "audit", "wire.txt", "daily.txt", "--exit-zero",
-                             "--no-cache", *args], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
+    result = run_cli(["audit", "wire.txt", "daily.txt", "--exit-zero", "--no-cache", *args], tmp_path,
+                     env={"FACTCHECK_EMBEDDER": "hashing", "COLUMNS": "100"})
     assert result.returncode == 0, result.stderr
     return result
 
