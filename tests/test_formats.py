@@ -287,7 +287,9 @@ def test_sarif_parses_into_the_object_model(articles: Path, audited: dict) -> No
 def test_rule_codes_match_the_registry() -> None:
     from factcheck.checks import REGISTRY
 
-    assert {kind.value: code for kind, (code, _, _) in RULES.items()} == {k: c.code for k, c in REGISTRY.items()}
+    assert {kind.value: rule.code for kind, rule in RULES.items()} == {k: c.code for k, c in REGISTRY.items()}
+    assert {kind.value: rule.description for kind, rule in RULES.items()} == {
+        k: c.description for k, c in REGISTRY.items()}
 
 
 # --------------------------------------------------------------------------------------------------------------
