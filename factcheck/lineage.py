@@ -16,9 +16,9 @@ import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from factcheck.models import Article, Claim, ClaimGroup, ClaimType, Finding, FindingKind, Lineage, SourceLineage
+from factcheck.models import Article, Claim, ClaimGroup, ClaimType, Lineage, SourceLineage
 from factcheck.wording import diff_opcodes, symmetric_similarity, tokens
 
 #: Share of a source's facts that another version must carry for the source to follow it, when the two word the
@@ -384,26 +384,3 @@ def _families(story: _Story, pairs: dict[tuple[str, str], _Pair], follows: dict[
     for s in story.sources:
         members[find(s)].append(s)
     return tuple(sorted(tuple(sorted(m)) for m in members.values() if len(m) >= 2))
-
-
-#: Finding kinds that say what a source changed against the version it follows.
-_CHANGE_KINDS = frozenset(FindingKind) - {FindingKind.INTERNAL_CONFLICT}
-
-
-def with_changes(lineage: Lineage, findings: Sequence[Finding]) -> Lineage:
-    """The lineage with each following source's changes: the findings between it and the version it follows
-    (conflicts citing both, claims it drops from that version, claims and details it alone adds or leaves out)."""
-    entries = []
-    for entry in lineage.sources:
-        p = entry.follows
-        if p is None:
-            entries.append(entry)
-            continue
-        ids = []
-        for f in findings:
-            if f.kind not in _CHANGE_KINDS or entry.source not in f.sources + f.missing:
-                continue
-            if f.kind == FindingKind.UNIQUE_CLAIM or p in f.sources:
-                ids.append(f.id)
-        entries.append(replace(entry, changes=tuple(ids)))
-    return replace(lineage, sources=tuple(entries))

@@ -13,13 +13,13 @@ from typing import Protocol
 import numpy as np
 
 from factcheck.align import align, claim_text
-from factcheck.checks import run_checks
+from factcheck.checks import run_checks, with_changes
 from factcheck.claims import canonicalise_speakers, extract_each, sentence_count
 from factcheck.config import Config
 from factcheck.embed import Embedder
 from factcheck.errors import InputError
 from factcheck.extract.entities import EntityTagger
-from factcheck.lineage import infer_lineage, with_changes
+from factcheck.lineage import infer_lineage
 from factcheck.load import ENGLISH, LoadedArticle, article_language
 from factcheck.load.names import display_names
 from factcheck.models import Claim, Report, SourceSummary

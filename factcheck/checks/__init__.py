@@ -19,6 +19,7 @@ from factcheck.checks import (  # noqa: F401 - importing registers each check
     unique_claim,
 )
 from factcheck.checks.base import REGISTRY, Check, CheckContext
+from factcheck.checks.changes import with_changes
 from factcheck.checks.run import run_checks
 
-__all__ = ["REGISTRY", "Check", "CheckContext", "run_checks"]
+__all__ = ["REGISTRY", "Check", "CheckContext", "run_checks", "with_changes"]
