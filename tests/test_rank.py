@@ -34,21 +34,25 @@ def _finding(kind: FindingKind, nature: str = "", score: float = 0.0, fid: str =
     return Finding(fid, kind, Severity.INFO, None, ("a", "b"), "m", (), score=score, nature=nature)
 
 
-@pytest.mark.parametrize("kind,details,nature,expected", [
-    (FindingKind.NUMBER_CONFLICT, (), "", TOP),
-    (FindingKind.DATE_CONFLICT, (), "", TOP),
-    (FindingKind.CONTRADICTION, (), "", TOP),
-    (FindingKind.ATTRIBUTION_CONFLICT, (("act", "meet"),), "", TOP),
-    (FindingKind.ENTITY_CONFLICT, (("slot", "place"),), "", TOP),
-    (FindingKind.ENTITY_CONFLICT, (("slot", "role"),), "", MIDDLE),
-    (FindingKind.QUOTE_DIVERGENCE, (), "spliced_quote", TOP),
-    (FindingKind.QUOTE_DIVERGENCE, (), "quote_wording", BOTTOM),
-    (FindingKind.DETAIL_DROPPED, (), "", MIDDLE),
-    (FindingKind.UNIQUE_CLAIM, (), "colour", BOTTOM),
-    (FindingKind.UNIQUE_CLAIM, (), "invented_quote", TOP),
+@pytest.mark.parametrize("kind,slot,nature,expected", [
+    (FindingKind.NUMBER_CONFLICT, "number", "", TOP),
+    (FindingKind.DATE_CONFLICT, "date", "", TOP),
+    (FindingKind.CONTRADICTION, "negation", "", TOP),
+    (FindingKind.ATTRIBUTION_CONFLICT, "actor", "", TOP),
+    (FindingKind.ATTRIBUTION_CONFLICT, "", "", TOP),  # a speaker
+    (FindingKind.ENTITY_CONFLICT, "place", "", TOP),
+    (FindingKind.ENTITY_CONFLICT, "party", "", TOP),
+    (FindingKind.ENTITY_CONFLICT, "role", "", MIDDLE),
+    (FindingKind.INTERNAL_CONFLICT, "role", "", MIDDLE),
+    (FindingKind.INTERNAL_CONFLICT, "number", "", TOP),
+    (FindingKind.QUOTE_DIVERGENCE, "", "spliced_quote", TOP),
+    (FindingKind.QUOTE_DIVERGENCE, "", "quote_wording", BOTTOM),
+    (FindingKind.DETAIL_DROPPED, "date", "", MIDDLE),
+    (FindingKind.UNIQUE_CLAIM, "", "colour", BOTTOM),
+    (FindingKind.UNIQUE_CLAIM, "", "invented_quote", TOP),
 ])
-def test_tiers(kind: FindingKind, details: tuple, nature: str, expected: int) -> None:
-    f = Finding("x", kind, Severity.INFO, None, ("a",), "m", (), details=details, nature=nature)
+def test_tiers(kind: FindingKind, slot: str, nature: str, expected: int) -> None:
+    f = Finding("x", kind, Severity.INFO, None, ("a",), "m", (), nature=nature, slot=slot)
     assert tier(nature_of(f)) == expected
 
 

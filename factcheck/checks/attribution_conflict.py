@@ -199,7 +199,7 @@ def check_attribution_conflict(ctx: CheckContext) -> list[Finding]:
                 parts.append(f"“{mentions[0][1].agent}” in {', '.join(srcs)}")
             message = f"Who does it (“{act}”): " + " vs ".join(parts)
             findings.append(make_finding(ctx, FindingKind.ATTRIBUTION_CONFLICT, group, ev, message,
-                                         [("act", act)], score=8))
+                                         [("act", act)], score=8, slot="actor"))
     for group, a, b in cross_pairs(ctx):
         if group.id in actor_groups:
             continue

@@ -107,7 +107,7 @@ def make_finding(
     ctx: CheckContext, kind: FindingKind, group: ClaimGroup | None, evidence: Sequence[Evidence], message: str,
     details: Sequence[tuple[str, str]] = (), score: float = 0.0, extra_id: str = "",
     diffs: Sequence[WordDiff] = (), severity: Severity | None = None, missing: Sequence[str] = (),
-    nature: str = "",
+    nature: str = "", slot: str = "",
 ) -> Finding:
     evidence = tuple(sorted(evidence, key=lambda e: (e.source, e.start, e.end)))
     sources = tuple(sorted({e.source for e in evidence}))
@@ -115,7 +115,7 @@ def make_finding(
         id=finding_id(kind, evidence, extra_id), kind=kind, severity=severity or ctx.config.severity(kind),
         group=group.id if group else None, sources=sources, message=message, evidence=evidence,
         details=tuple(details), score=round(score, 4), diffs=tuple(diffs), missing=tuple(sorted(missing)),
-        nature=nature,
+        nature=nature, slot=slot,
     )
 
 

@@ -88,8 +88,8 @@ def internal_role_findings(ctx: CheckContext) -> list[Finding]:
                         backing.append(f"{', '.join(others)} {'says' if len(others) == 1 else 'say'} “{role}”")
             message = f"{source} calls {person} by roles that cannot both be right: {described}" + (
                 f" ({'; '.join(backing)})" if backing else "")
-            findings.append(make_finding(ctx, FindingKind.INTERNAL_CONFLICT, None, ev, message, [("slot", "role")],
-                                         score=6, extra_id="role"))
+            findings.append(make_finding(ctx, FindingKind.INTERNAL_CONFLICT, None, ev, message,
+                                         score=6, extra_id="role", slot="role"))
     return findings
 
 
@@ -128,8 +128,8 @@ def _role_cuts(ctx: CheckContext, person: str, roles: dict[str, dict[str, tuple[
             message = (f"{', '.join(lacking)} cut{'s' if len(lacking) == 1 else ''} {person}'s title to "
                        f"“{short_role}” from “{long_e.role}” in {', '.join(carriers)} (leaves out “{cut}”)")
             findings.append(make_finding(ctx, FindingKind.DETAIL_DROPPED, None, ev, message,
-                                         [("slot", "role")], score=4, extra_id="role-cut",
-                                         severity=Severity.WARNING, missing=lacking, nature="title_cut"))
+                                         score=4, extra_id="role-cut",
+                                         severity=Severity.WARNING, missing=lacking, nature="title_cut", slot="role"))
     return findings
 
 
@@ -156,8 +156,8 @@ def check_entity_conflict(ctx: CheckContext) -> list[Finding]:
                 kept = {k: {s: m for s, m in roles[k].items() if s not in own} for k in ra + rb}
                 message = f"{person} is {_describe(kept, [k for k in rb if kept[k]])} but " \
                           f"{_describe(kept, [k for k in ra if kept[k]])} (role)"
-                findings.append(make_finding(ctx, FindingKind.ENTITY_CONFLICT, None, ev, message, [("slot", "role")],
-                                             score=6))
+                findings.append(make_finding(ctx, FindingKind.ENTITY_CONFLICT, None, ev, message,
+                                             score=6, slot="role"))
     # Places, people, organisations, kinship and party labels: from the typed word diff of every aligned pair. A role
     # the comparison of roles above already reports is not reported again.
     covered = [e for f in findings for e in f.evidence]

@@ -33,6 +33,7 @@ TOP, MIDDLE, BOTTOM = 1, 2, 3
 NATURES: dict[str, int] = {
     "reworded_quote": TOP, "spliced_quote": TOP, "speaker_changed": TOP, "actor_changed": TOP,
     "contradiction": TOP, "number": TOP, "date": TOP, "place": TOP, "person": TOP, "org": TOP,
+    "kinship": TOP, "party": TOP,
     "internal_fact": TOP, "invented_quote": TOP,
     "quote_meaning": MIDDLE, "quote_words": MIDDLE, "title_changed": MIDDLE, "title_cut": MIDDLE,
     "internal_role": MIDDLE, "detail_number": MIDDLE, "detail_date": MIDDLE, "detail_place": MIDDLE,
@@ -77,12 +78,11 @@ def nature_of(f: Finding) -> str:
     """The finding's nature: the one its check gave, else read from its kind and typed fields."""
     if f.nature:
         return f.nature
-    kind = f.kind
-    details = dict(f.details)
+    kind, slot = f.kind, f.slot
     if kind == FindingKind.QUOTE_DIVERGENCE:  # the check names splices and rewordings itself
         return quote_nature([op for d in f.diffs for op in d.ops])
     if kind == FindingKind.ATTRIBUTION_CONFLICT:
-        return "actor_changed" if "act" in details else "speaker_changed"
+        return "actor_changed" if slot == "actor" else "speaker_changed"
     if kind == FindingKind.CONTRADICTION:
         return "contradiction"
     if kind == FindingKind.NUMBER_CONFLICT:
@@ -90,10 +90,9 @@ def nature_of(f: Finding) -> str:
     if kind == FindingKind.DATE_CONFLICT:
         return "date"
     if kind == FindingKind.ENTITY_CONFLICT:
-        slot = details.get("slot", "")
-        return slot if slot in ("place", "person", "org") else "title_changed"
+        return slot if slot in ("place", "person", "org", "kinship", "party") else "title_changed"
     if kind == FindingKind.INTERNAL_CONFLICT:
-        return "internal_role" if details.get("slot") == "role" else "internal_fact"
+        return "internal_role" if slot == "role" else "internal_fact"
     if kind == FindingKind.DETAIL_DROPPED:
         return "detail"
     if kind == FindingKind.OMISSION:

@@ -180,7 +180,7 @@ def _conflict_finding(ctx: CheckContext, kind: FindingKind, group: ClaimGroup, s
                                 if pd.a.source in readings[odd] or pd.b.source in readings[odd]))[:4]
     claims = {c.id: c for r in readings.values() for c, _, _ in r.values()}
     details = [(f"claim {c.source}", c.text) for c in claims.values()]
-    return make_finding(ctx, kind, group, evidence, message, details, score=8, extra_id=slot, diffs=diffs)
+    return make_finding(ctx, kind, group, evidence, message, details, score=8, extra_id=slot, diffs=diffs, slot=slot)
 
 
 def internal_slots(ctx: CheckContext) -> set[tuple[str, str]]:
@@ -212,7 +212,7 @@ def internal_findings(ctx: CheckContext) -> list[Finding]:
                        f"“{d.b_text}” {where[1]}")
             findings.append(make_finding(ctx, FindingKind.INTERNAL_CONFLICT, groups[group.id], ev, message,
                                          [("claim " + d.a.source, d.a.text), ("claim " + d.b.source, d.b.text)],
-                                         score=7, extra_id=d.slot, diffs=(_word_diff(pd),)))
+                                         score=7, extra_id=d.slot, diffs=(_word_diff(pd),), slot=d.slot))
     return findings
 
 
@@ -268,7 +268,7 @@ def dropped_findings(ctx: CheckContext) -> list[Finding]:
             severity = Severity.WARNING
         diffs = tuple(dict.fromkeys(_word_diff(pd) for _, pd in items))[:4]
         findings.append(make_finding(ctx, FindingKind.DETAIL_DROPPED, groups[gid], evidence, message,
-                                     [("slot", slot)], score=3 + (slot in ("role", "number")),
+                                     score=3 + (slot in ("role", "number")),
                                      extra_id=f"{slot}:{','.join(sorted(lacking))}", diffs=diffs, severity=severity,
-                                     missing=sorted(lacking), nature="detail_" + slot))
+                                     missing=sorted(lacking), nature="detail_" + slot, slot=slot))
     return findings

@@ -272,6 +272,7 @@ class Finding:
     score: float = 0.0
     diffs: tuple[WordDiff, ...] = ()
     missing: tuple[str, ...] = ()  # the sources that leave out what the finding is about (omissions, dropped details)
+    slot: str = ""  # what differs, for a typed difference: number, date, place, person, org, role, actor, ...
     nature: str = ""  # what the difference means, one of ``factcheck.checks.rank.NATURES``
     rank: int = 0  # 1 is what a reader should see first; 0 until the story's findings are ranked
 

@@ -43,7 +43,8 @@ def as_records(report: Report) -> dict[str, Any]:
         ],
         "findings": [
             {"id": f.id, "kind": f.kind.value, "rank": f.rank, "nature": f.nature, "severity": f.severity.value,
-             "group": f.group, "sources": list(f.sources), "missing": list(f.missing), "message": f.message,
+             "group": f.group, "sources": list(f.sources), "missing": list(f.missing), "slot": f.slot,
+             "message": f.message,
              "evidence": [{"source": e.source, "claim": e.claim, "text": e.text, "start": e.start, "end": e.end,
                            "role": e.role} for e in f.evidence],
              "details": [{"key": k, "value": v} for k, v in f.details], "score": f.score,
