@@ -132,18 +132,22 @@ def _pair(story: _Story, s: str, p: str) -> _Pair:
         held=held_facts / len(facts) if facts else 0.0,
         held_quotes=sum(in_p(c) for c in quotes) / len(quotes) if quotes else 0.0, quotes=len(quotes),
         carried=sum(in_p(c) for c in mine) / len(mine) if mine else 0.0, excess=len(facts) - held_facts,
-        plain=_colour(story, [c for c in mine if not in_p(c)]),
+        plain=_colour(story, mine, [c for c in mine if not in_p(c)]),
         statements=len(statements), close=mean(statements) if len(statements) >= STATEMENTS else 0.0,
         near=mean(every),
         verbatim=sum(x >= 0.999 for x in statements) / len(statements) if statements else 0.0,
     )
 
 
-def _colour(story: _Story, lacking: list[Claim]) -> int:
-    """Of the claims another version lacks, those that read as added colour: no fact, in a paragraph none of whose
-    other lacking claims has one (a paragraph cut whole takes its plain sentences with its facts)."""
+def _colour(story: _Story, mine: list[Claim], lacking: list[Claim]) -> int:
+    """Of a source's claims another version lacks, those that read as added colour: no fact, in a paragraph all of
+    whose claims the other lacks and none of which has a fact. A paragraph cut whole takes its plain sentences with
+    its facts; a sentence cut from a paragraph leaves the rest of it in the other version; colour comes as
+    sentences of its own."""
+    absent = {c.id for c in lacking}
+    kept = {story.paragraph.get(c.id) for c in mine if c.id not in absent}
     with_facts = {story.paragraph.get(c.id) for c in lacking if carries_fact(c)}
-    return sum(1 for c in lacking if not carries_fact(c) and story.paragraph.get(c.id) not in with_facts)
+    return sum(1 for c in lacking if not carries_fact(c) and story.paragraph.get(c.id) not in with_facts | kept)
 
 
 def _variants(a: Reading, p: Reading) -> frozenset[tuple[str, Reading, Reading, str]]:
