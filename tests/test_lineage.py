@@ -127,3 +127,19 @@ def test_seeds_lineage_and_what_matters_first(seed_report) -> None:
     # The fullest version never omits what only its rewrites carry.
     assert not [f for f in seed_report.findings if f.kind == FindingKind.OMISSION
                 and any(short[s] == "004" for s in f.missing)]
+
+
+def test_a_sentence_cut_from_a_paragraph_is_not_colour_of_the_original(tmp_path: Path, fake_embedder,
+                                                                       config) -> None:
+    """A plain sentence cut from a paragraph leaves the rest of the paragraph behind: the original is not a
+    rewrite of the copy that cut it (colour comes as sentences of their own)."""
+    r = list(PARAS)
+    r[3] = r[3] + " Nobody at the meeting seemed surprised by how long the work would take."
+    cut = list(PARAS)
+    t_copy = [p.replace("three hours", "3 hours") for p in r]  # two copies of the original, each retouched
+    u_copy = [p.replace("a debate that lasted", "a discussion that lasted") for p in r]
+    versions = {"r_original": r, "s_cut": cut, "t_copy": t_copy, "u_copy": u_copy}
+    report = factcheck.audit(_write(tmp_path, versions), config, embedder=fake_embedder)
+    assert report.lineage.follows("r_original") is None
+    omitted = [f for f in report.findings if f.kind == FindingKind.OMISSION and "s_cut" in f.missing]
+    assert any("Nobody at the meeting" in e.text for f in omitted for e in f.evidence)
