@@ -129,6 +129,14 @@ CASES = [
     # "Today" inside a name is no day: one newspaper for another
     ("The figures were first reported by the Daily Courier on Monday.",
      "The figures were first reported by USA Today on Monday.", {("conflict", "org")}),
+    # who a person speaks to is no title of theirs: a reporting verb stands between the name and the noun
+    ("Mayor Elena Voss told reporters on Tuesday that the bridge would reopen.",
+     "Mayor Elena Voss told journalists on Tuesday that the bridge would reopen.", set()),
+    ("Elena Voss said to the councillors that the bridge would reopen.",
+     "Elena Voss said to the engineers that the bridge would reopen.", set()),
+    # ... but the same nouns as the person's own title still conflict
+    ("Reporter Elena Voss wrote that the bridge would reopen in May.",
+     "Senator Elena Voss wrote that the bridge would reopen in May.", {("conflict", "role")}),
 ]
 
 

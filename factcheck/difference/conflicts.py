@@ -8,6 +8,7 @@ import re
 from factcheck.difference.base import Difference, _date_same, _diff, _entity_text, _first, _units_comparable
 from factcheck.difference.tokens import Tok, _antonym_pairs, _function_words, _parties, _portfolios, content, stem
 from factcheck.extract.entities import fold, same_person
+from factcheck.lexicon import reporting_verbs
 from factcheck.models import Claim
 from factcheck.places import is_place, place_relation
 from factcheck.roles import roles_conflict
@@ -184,10 +185,25 @@ def _one_name(toks: list[Tok]) -> list[Tok]:
 
 
 def _near_person(toks: tuple[Tok, ...], group: list[Tok]) -> bool:
-    """A title word next to a person's name (before it, or in an apposition right after it)."""
+    """A title word next to a person's name (before it, or in an apposition right after it). A reporting verb
+    between the two makes the word its audience, not the person's title ("Ruiz told reporters")."""
     i0, i1 = toks.index(group[0]), toks.index(group[-1])
-    window = list(toks[max(0, i0 - 4):i0]) + list(toks[i1 + 1:i1 + 5])
-    return any(t.tag == "person" or (not t.tag and t.text[:1].isupper() and content(t)) for t in window)
+    verbs = reporting_verbs()
+
+    def name(t: Tok) -> bool:
+        return t.tag == "person" or (not t.tag and t.text[:1].isupper() and content(t))
+
+    for k in range(i0 - 1, max(-1, i0 - 5), -1):  # the words before it, nearest first, up to a reporting verb
+        if toks[k].text.lower() in verbs:
+            break
+        if name(toks[k]):
+            return True
+    for k in range(i1 + 1, min(len(toks), i1 + 5)):
+        if toks[k].text.lower() in verbs:
+            break
+        if name(toks[k]):
+            return True
+    return False
 
 
 def _phrase(claim: Claim, toks: tuple[Tok, ...], group: list[Tok]) -> str:
