@@ -26,6 +26,7 @@ from factcheck.config import DEFAULT_SEVERITIES, Config
 from factcheck.lexicon import word_set, words
 from factcheck.models import Finding, FindingKind, Severity, WordOp
 from factcheck.senses import same_sense
+from factcheck.tokenize import word_runs
 
 TOP, MIDDLE, BOTTOM = 1, 2, 3
 
@@ -48,10 +49,6 @@ _NUMBER = re.compile(r"\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten|e
                      r"fifty|hundred|thousand|million|billion|half|dozen)$")
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9'’%-]+", text)
-
-
 def quote_nature(ops: Sequence[WordOp]) -> str:
     """What the word changes inside a quotation mean: a pronoun, negation, number or name changed; other content
     words changed; or only reordering, synonyms and function words."""
@@ -59,7 +56,7 @@ def quote_nature(ops: Sequence[WordOp]) -> str:
     changed = [op for op in ops if op.op not in ("equal", "move")]
     other = False
     for op in changed:
-        old, new = _words(op.a), _words(op.b)
+        old, new = word_runs(op.a), word_runs(op.b)
         for w in old + new:
             lw = w.lower().replace("’", "'")
             if lw in pronouns or lw in negators or lw.endswith("n't") or _NUMBER.search(lw):

@@ -13,6 +13,7 @@ from factcheck.models import Claim
 from factcheck.places import is_place, place_relation
 from factcheck.roles import roles_conflict
 from factcheck.senses import common_word, opposite, person_noun, same_sense
+from factcheck.tokenize import letter_words
 
 
 def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, ...],
@@ -256,7 +257,7 @@ def _subject_position(toks: tuple[Tok, ...], group: list[Tok]) -> bool:
 
 def _acronym_of(a: str, b: str) -> bool:
     def initials(x: str) -> str:
-        return "".join(w[0] for w in re.findall(r"[A-Za-z]+", x) if w.lower() not in ("of", "the", "and", "for"))
+        return "".join(w[0] for w in letter_words(x) if w.lower() not in ("of", "the", "and", "for"))
 
     ca, cb = re.sub(r"[^A-Za-z]", "", a), re.sub(r"[^A-Za-z]", "", b)
     return (ca.isupper() and ca.lower() == initials(b).lower()) or (cb.isupper() and cb.lower() == initials(

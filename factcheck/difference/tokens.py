@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import lines, reporting_verbs, word_classes, word_set, words
 from factcheck.models import Claim
+from factcheck.tokenize import claim_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +31,6 @@ class Tok:
     quoted: bool = False
 
 
-_WORD = re.compile(
-    r"\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?"  # a clock time: 6:41pm, 18:41
-    r"|[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?"  # a number, money or percentage
-    r"|[A-Za-z\u00C0-\u024F]+(?:[’'.-][A-Za-z\u00C0-\u024F]+)*\.?"  # a word (U.S., son-in-law, O'Neill)
-)
 # Words inside quotation marks in a statement are the quote check's business: a partial quotation worded
 # differently is a quote divergence, never a conflict of the statement around it.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!')''(?:(?!'').)*''")
@@ -197,7 +193,7 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
     quote_starts = [q0 for q0, _ in quoted]
     index = _Mentions(mentions)
     out: list[Tok] = []
-    for m in _WORD.finditer(text):
+    for m in claim_words(text):
         raw = m.group(0)
         start, end = base + m.start(), base + m.end()
         if raw.endswith(".") and "." not in raw[:-1] and len(raw) > 3:
