@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.lexicon import word_classes, words
+from factcheck.lexicon import word_classes, word_set, words
 from factcheck.tokenize import letter_words
 
 
@@ -57,7 +57,7 @@ def _qualifiers(role: str, title: str) -> set[str]:
         # "Secretary of State" / "Secretary of Defense": the office named after the title.
         if i + 2 < len(toks) and toks[i + 1] == "of":
             k = i + 2 + (toks[i + 2] == "the")
-            if k < len(toks) and (toks[k] in portfolios or toks[k] in ("state", "war", "navy", "army", "interior")):
+            if k < len(toks) and (toks[k] in portfolios or toks[k] in word_set("office_nouns")):
                 out.add(toks[k])
     return out
 

@@ -12,14 +12,10 @@ from factcheck.checks.base import CheckContext, evidence_of, make_finding, regis
 from factcheck.checks.pairs import cross_pairs
 from factcheck.checks.typed import conflict_findings
 from factcheck.extract.entities import fold, same_person, surname
-from factcheck.lexicon import reporting_verbs, words
+from factcheck.lexicon import reporting_verbs, word_set, words
 from factcheck.models import Action, Claim, ClaimGroup, Finding, FindingKind, Span
 from factcheck.senses import common_word
 from factcheck.tokenize import plain_words
-
-# Words that open a predicate right after its subject ("Kovacs *will* travel", "the envoys *said*").
-_AUX = frozenset("will would shall should can could may might must has had have is are was were did does do "
-                 "plans planned is set".split())
 
 
 def _person_words(claim: Claim) -> set[str]:
@@ -31,7 +27,7 @@ def _person_words(claim: Claim) -> set[str]:
 
 
 def _is_predicate_start(word: str) -> bool:
-    return word in _AUX or word in reporting_verbs() or (len(word) > 4 and word.endswith("ed"))
+    return word in word_set("predicate_openers") or word in reporting_verbs() or (len(word) > 4 and word.endswith("ed"))
 
 
 def actor_change(a: Claim, b: Claim) -> tuple[str, str] | None:

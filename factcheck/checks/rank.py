@@ -45,21 +45,21 @@ NATURES: dict[str, int] = {
 }
 _ORDER = {n: i for i, n in enumerate(NATURES)}
 _SEVERITY = {TOP: Severity.ERROR, MIDDLE: Severity.WARNING, BOTTOM: Severity.INFO}
-_NUMBER = re.compile(r"\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                     r"fifty|hundred|thousand|million|billion|half|dozen)$")
+_DIGIT = re.compile(r"\d")
 
 
 def quote_nature(ops: Sequence[WordOp]) -> str:
     """What the word changes inside a quotation mean: a pronoun, negation, number or name changed; other content
     words changed; or only reordering, synonyms and function words."""
     pronouns, negators, function = word_set("personal_pronouns"), words("negators"), word_set("function_words")
+    numbers = word_set("quote_number_words")
     changed = [op for op in ops if op.op not in ("equal", "move")]
     other = False
     for op in changed:
         old, new = word_runs(op.a), word_runs(op.b)
         for w in old + new:
             lw = w.lower().replace("’", "'")
-            if lw in pronouns or lw in negators or lw.endswith("n't") or _NUMBER.search(lw):
+            if lw in pronouns or lw in negators or lw.endswith("n't") or _DIGIT.search(lw) or lw in numbers:
                 return "quote_meaning"
         if op.op == "replace" and len(old) == 1 and len(new) == 1 and same_sense(old[0].lower(), new[0].lower()):
             continue

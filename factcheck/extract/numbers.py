@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.dates import find_dates
+from factcheck.lexicon import word_set
 from factcheck.models import Number
 
 WORD_NUMBERS = {
@@ -29,15 +30,13 @@ APPROX = re.compile(
 _BOUND = re.compile(r"(?<!just )\b(more than|over|at least|less than|under|fewer than|up to|at most)\s+$",
                     re.IGNORECASE)
 _LOWER_BOUNDS = {"more than", "over", "at least"}
-_UNIT_STOP = {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "that", "this",
-              "is", "was", "are", "were", "be", "been", "has", "had", "have", "it", "as", "but", "than", "per", "who",
-              "which", "he", "she", "they", "we", "i", "you", "more", "less", "years-old", "s"}
+_UNIT_STOP = word_set("unit_stop_words")
 _UNIT_ALIASES = {"%": "percent", "per cent": "percent", "pct": "percent", "km": "kilometer", "kilometre": "kilometer",
                  "kms": "kilometer", "mi": "mile", "$": "usd", "dollar": "usd", "us$": "usd", "€": "eur", "euro": "eur",
                  "£": "gbp", "yr": "year", "hrs": "hour", "hr": "hour", "mins": "minute",
                  "min": "minute", "people": "person", "men": "man", "women": "woman", "children": "child"}
 
-_DETERMINERS = {"no", "any", "some", "every", "each", "the", "this", "that", "which", "no-one", "only"}
+_DETERMINERS = word_set("quantity_determiners")
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|bn|k|m)\b)?"
