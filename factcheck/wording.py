@@ -117,7 +117,7 @@ def diff_opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, int,
 
 
 def marked(ops: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> str:
-    """A one-line diff: ``we agreed ... others [-caused-]{+drew+} criticism``."""
+    """A one-line diff: ``we agreed ... others [-caused-] {+drew+} criticism``."""
     out: list[str] = []
     for tag, old, new in ops:
         if tag == "equal":
