@@ -10,7 +10,8 @@ from factcheck.wording import best_window, diff_opcodes, local_match, marked, si
 
 
 @pytest.mark.parametrize("a, b, window", [
-    ("others caused criticism", "we agreed on some things while others caused criticism today", "others caused criticism"),
+    ("others caused criticism", "we agreed on some things while others caused criticism today",
+     "others caused criticism"),
     ("others drew criticism", "we agreed while others caused criticism", "others caused criticism"),
     # negative: nothing in common, no window
     ("apples and pears", "the talks ended", ""),

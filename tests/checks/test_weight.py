@@ -22,7 +22,8 @@ def test_facts_weigh_more_than_colour(heavier: str, lighter: str) -> None:
 
 @pytest.mark.parametrize("text, parts", [
     (HEAVY, ["a quotation", "people: Marco Rubio"]),
-    ("Marco Rubio met Sergei Lavrov in Geneva on Tuesday.", ["people: Marco Rubio, Sergei Lavrov", "dates: on Tuesday"]),
+    ("Marco Rubio met Sergei Lavrov in Geneva on Tuesday.",
+     ["people: Marco Rubio, Sergei Lavrov", "dates: on Tuesday"]),
     ("The police said 12 people were hurt.", ["numbers: 12 people"]),
     ("The mood in the room was tense.", []),  # negative: nothing to weigh
 ])
