@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.render.safe import diff_parts, md_inline, printable
+from factcheck.render.safe import md_inline, printable
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -29,14 +29,3 @@ def test_printable(text: str, expected: str) -> None:
 ])
 def test_md_inline(text: str, expected: str) -> None:
     assert md_inline(text) == expected
-
-
-@pytest.mark.parametrize("marked, parts", [
-    ("we [-caused-] {+drew+} criticism",
-     [("equal", "we "), ("delete", "caused"), ("equal", " "), ("insert", "drew"), ("equal", " criticism")]),
-    ("[-all-]", [("delete", "all")]),
-    ("no change", [("equal", "no change")]),  # negative
-    ("", []),
-])
-def test_diff_parts(marked: str, parts: list[tuple[str, str]]) -> None:
-    assert diff_parts(marked) == parts
