@@ -84,6 +84,17 @@ def pairs(name: str) -> dict[str, str]:
 
 
 @cache
+def keyed(name: str) -> dict[str, str]:
+    """``factcheck/data/NAME.txt`` read as one ``key: value`` a line, in file order (a key may hold spaces or
+    symbols: ``per cent: percent``)."""
+    out: dict[str, str] = {}
+    for line in lines(f"{name}.txt"):
+        key, _, value = line.partition(": ")
+        out[key] = value.strip()
+    return out
+
+
+@cache
 def word_classes(name: str) -> dict[str, str]:
     """Words of ``factcheck/data/NAME.txt`` mapped to the first word of their line (one class per line)."""
     out: dict[str, str] = {}
