@@ -17,7 +17,8 @@ from threadpoolctl import threadpool_limits
 from factcheck.config import Config
 from factcheck.extract.entities import fold, same_person, surname
 from factcheck.models import Claim, ClaimGroup, ClaimType, GroupStatus
-from factcheck.wording import similarity, symmetric_similarity, tokens
+from factcheck.tokenize import tokens
+from factcheck.wording import similarity, symmetric_similarity
 
 # scikit-learn computes neighbours in blocks of this many MB: memory stays linear in the number of claims.
 _KNN_WORKING_MEMORY_MB = 16

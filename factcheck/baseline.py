@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from factcheck.checks.base import normalise_words
 from factcheck.errors import InputError
 from factcheck.models import Finding, FindingKind, Report
+from factcheck.tokenize import normalise_words
 from factcheck.version import __version__
 
 SCHEMA = "factcheck.baseline/1"

@@ -22,14 +22,15 @@ def photo_agencies() -> tuple[str, ...]:
     return tuple(lines("photo_agencies.txt"))
 
 
+@cache
+def _irregular_verbs() -> dict[str, set[str]]:
+    """Each irregular reporting verb's forms (``factcheck/data/irregular_verbs.txt``: the base form first)."""
+    return {forms[0]: set(forms[1:]) for forms in (line.lower().split() for line in lines("irregular_verbs.txt"))}
+
+
 def _inflect(lemma: str) -> set[str]:
     forms = {lemma}
-    irregular = {"say": {"says", "said", "saying"}, "tell": {"tells", "told", "telling"},
-                 "write": {"writes", "wrote", "writing", "written"}, "told": {"told"},
-                 "deny": {"denies", "denied", "denying"}, "reply": {"replies", "replied", "replying"},
-                 "testify": {"testifies", "testified", "testifying"}, "quip": {"quips", "quipped", "quipping"},
-                 "underscore": {"underscores", "underscored", "underscoring"},
-                 "sing": {"sings", "sang", "sung", "singing"}, "read": {"reads", "reading"}}
+    irregular = _irregular_verbs()
     if lemma in irregular:
         return forms | irregular[lemma]
     if lemma.endswith("e"):
@@ -69,6 +70,28 @@ def words(name: str) -> frozenset[str]:
 def word_set(name: str) -> frozenset[str]:
     """Every white-space separated word of ``factcheck/data/NAME.txt``, lower-cased (several words per line)."""
     return frozenset(w.lower() for line in lines(f"{name}.txt") for w in line.split())
+
+
+@cache
+def pairs(name: str) -> dict[str, str]:
+    """``factcheck/data/NAME.txt`` read as one ``key value`` pair a line, lower-cased (an irregular form and its
+    base, a number word and its value)."""
+    out: dict[str, str] = {}
+    for line in lines(f"{name}.txt"):
+        key, value = line.lower().split()
+        out[key] = value
+    return out
+
+
+@cache
+def keyed(name: str) -> dict[str, str]:
+    """``factcheck/data/NAME.txt`` read as one ``key: value`` a line, in file order (a key may hold spaces or
+    symbols: ``per cent: percent``)."""
+    out: dict[str, str] = {}
+    for line in lines(f"{name}.txt"):
+        key, _, value = line.partition(": ")
+        out[key] = value.strip()
+    return out
 
 
 @cache

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factcheck.models import Article, Claim, ClaimGroup, ClaimType, Lineage, SourceLineage
-from factcheck.wording import diff_opcodes, symmetric_similarity, tokens
+from factcheck.tokenize import tokens
+from factcheck.wording import diff_opcodes, symmetric_similarity
 
 #: Share of a source's facts that another version must carry for the source to follow it, when the two word the
 #: statements they share alike (a copy edited at the desk).

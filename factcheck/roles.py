@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.lexicon import word_classes, words
+from factcheck.lexicon import word_classes, word_set, words
+from factcheck.tokenize import letter_words
 
 
 def _role_classes() -> dict[str, str]:
@@ -18,7 +19,7 @@ def _title_words(role: str) -> list[str]:
     titles = words("titles")
     classes = _role_classes()
     toks = []
-    for t in re.findall(r"[a-z]+", role.lower()):
+    for t in letter_words(role.lower()):
         t = t if (t in titles or t in classes or not t.endswith("s")) else t[:-1]
         toks.append(t if (t in titles or t in classes) else "")
     # A title word right before another one modifies it (chief negotiator, deputy director): keep the head.
@@ -44,7 +45,7 @@ def _compound(role: str) -> tuple[str, ...]:
 def _qualifiers(role: str, title: str) -> set[str]:
     """Office words right before the title word ("Interior" in "Interior Minister") or after it ("State" in
     "Secretary of State")."""
-    toks = [t.lower() for t in re.findall(r"[A-Za-z]+", role)]
+    toks = [t.lower() for t in letter_words(role)]
     classes, portfolios = _role_classes(), words("portfolios")
     out = set()
     for i, t in enumerate(toks):
@@ -56,7 +57,7 @@ def _qualifiers(role: str, title: str) -> set[str]:
         # "Secretary of State" / "Secretary of Defense": the office named after the title.
         if i + 2 < len(toks) and toks[i + 1] == "of":
             k = i + 2 + (toks[i + 2] == "the")
-            if k < len(toks) and (toks[k] in portfolios or toks[k] in ("state", "war", "navy", "army", "interior")):
+            if k < len(toks) and (toks[k] in portfolios or toks[k] in word_set("office_nouns")):
                 out.add(toks[k])
     return out
 

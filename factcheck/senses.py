@@ -22,53 +22,18 @@ import re
 from functools import cache
 from importlib import resources
 
+from factcheck.lexicon import pairs, word_set
 from factcheck.wordnet import _POS, _data_file, _forms, _lexfile, _norm, _synset, _wordnet, wordnet_available
 
 __all__ = ["same_sense", "opposite", "lemma", "wordnet_available", "person_noun", "common_word"]
 
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
-    "million billion trillion dozen half quarter first second third fourth fifth sixth seventh eighth ninth "
-    "tenth i ii iii iv v vi vii viii ix x xi xii".split()
-)
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-_TITLES = frozenset(
-    "president vice governor senator mayor secretary minister premier chancellor king queen prince princess "
-    "chairman chairwoman chair ceo director chief judge justice attorney general commissioner ambassador "
-    "representative congressman congresswoman lawmaker legislator speaker leader sheriff prosecutor "
-    "councilman councilwoman deputy spokesman spokeswoman".split()
-)
-_KINSHIP = frozenset(
-    "son brother father wife sister daughter husband mother uncle aunt cousin nephew niece grandson "
-    "granddaughter grandfather grandmother grandparent parent child sibling spouse widow widower "
-    "stepson stepdaughter stepfather stepmother fiance fiancee".split()
-)
-_PARTIES = frozenset("republican democrat democratic gop conservative liberal labour tory".split())
-NEVER_SYNONYMS: frozenset[str] = _NUMBER_WORDS | _WEEKDAYS | _MONTHS | _TITLES | _KINSHIP | _PARTIES
+_NUMBER_WORDS = word_set("number_words")
+NEVER_SYNONYMS: frozenset[str] = _NUMBER_WORDS | word_set("never_synonyms")
 """Words whose differences are facts: never synonyms of a different word (inflections still match)."""
 
 
 
-_IRREGULAR = {
-    "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "won": "win", "lost": "lose",
-    "said": "say", "told": "tell", "went": "go", "gone": "go", "made": "make", "took": "take",
-    "taken": "take", "gave": "give", "given": "give", "held": "hold", "met": "meet", "began": "begin",
-    "begun": "begin", "left": "leave", "led": "lead", "saw": "see", "seen": "see", "came": "come",
-    "got": "get", "sold": "sell", "bought": "buy", "paid": "pay", "sent": "send", "spent": "spend",
-    "kept": "keep", "brought": "bring", "thought": "think", "found": "find", "knew": "know",
-    "known": "know", "struck": "strike", "fought": "fight", "wrote": "write", "written": "write",
-    "spoke": "speak", "spoken": "speak", "chose": "choose", "chosen": "choose", "drew": "draw",
-    "grew": "grow", "grown": "grow", "shot": "shoot", "hit": "hit", "cut": "cut", "put": "put",
-    "set": "set", "quit": "quit", "men": "man", "women": "woman", "children": "child", "people": "person",
-    "better": "good", "best": "good", "worse": "bad", "worst": "bad", "more": "more", "less": "less",
-    "higher": "high", "lower": "low", "was": "be", "were": "be", "is": "be", "are": "be", "been": "be",
-    "has": "have", "had": "have", "did": "do", "does": "do",
-}
+_IRREGULAR = pairs("irregular_forms") | pairs("irregular_forms_more")
 
 
 @cache

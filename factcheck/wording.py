@@ -1,75 +1,16 @@
-"""Word-level comparison of two renderings of the same words: tokens, local alignment and diffs.
+"""Word-level comparison of two renderings of the same words: local alignment and diffs of the tokens
+:mod:`factcheck.tokenize` cuts.
 
 Shared by ``align`` (is this the same remark?) and the quote checks (what changed?).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-_CONTRACTIONS = [
-    (re.compile(r"\b(can)['’]t\b", re.I), r"\1 not"),
-    (re.compile(r"\bwon['’]t\b", re.I), "will not"),
-    (re.compile(r"n['’]t\b", re.I), " not"),
-    (re.compile(r"['’]re\b", re.I), " are"),
-    (re.compile(r"['’]ve\b", re.I), " have"),
-    (re.compile(r"['’]ll\b", re.I), " will"),
-    (re.compile(r"['’]m\b", re.I), " am"),
-    (re.compile(r"['’]d\b", re.I), " would"),
-]
-_ELLIPSIS = re.compile(r"(?:…|\.\s?\.\s?\.)")
-GAP = "…"
-
-
-@lru_cache(maxsize=65536)
-def tokens(text: str, expand: bool = True) -> tuple[str, ...]:
-    """Lower-case word tokens; contractions expanded (``they’re`` = ``they are``); an ellipsis is kept as a gap."""
-    text = text.replace("’", "'").replace("‘", "'")
-    text = _ELLIPSIS.sub(f" {GAP} ", text)
-    if expand:
-        for pattern, repl in _CONTRACTIONS:
-            text = pattern.sub(repl, text)
-    out = re.findall(rf"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|{GAP}|%|\$", text.lower())
-    return tuple(t.replace("'s", "s") if t.endswith("'s") else t for t in out)
-
-
-_SURFACE = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'-]*|…|\.\s?\.\s?\.|%|\$")
-
-
-@lru_cache(maxsize=65536)
-def surface_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """:func:`tokens` of ``text`` and, for each token, the words as the text writes them (``don’t`` stands behind
-    ``do``, and an empty string behind the ``not`` it was expanded into), so diffs can show the original words."""
-    norm: list[str] = []
-    surf: list[str] = []
-    for m in _SURFACE.finditer(text):
-        word = m.group(0)
-        toks = tokens(word)
-        for k, tok in enumerate(toks):
-            norm.append(tok)
-            surf.append(word if k == 0 else "")
-    if tuple(norm) != tokens(text):  # a form the word-by-word pass reads differently: show the normalised words
-        toks = tokens(text)
-        return toks, toks
-    return tuple(norm), tuple(surf)
-
-
-def words_only(toks: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(t for t in toks if t != GAP)
-
-
-def segments(toks: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Index ranges of the runs of words between ellipses."""
-    out, start = [], 0
-    for i, t in enumerate(toks + (GAP,)):
-        if t == GAP:
-            if i > start:
-                out.append((start, i))
-            start = i + 1
-    return out
+from factcheck.tokenize import segments, words_only
 
 
 @dataclass(frozen=True)
@@ -176,7 +117,7 @@ def diff_opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, int,
 
 
 def marked(ops: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> str:
-    """A one-line diff: ``we agreed ... others [-caused-]{+drew+} criticism``."""
+    """A one-line diff: ``we agreed ... others [-caused-] {+drew+} criticism``."""
     out: list[str] = []
     for tag, old, new in ops:
         if tag == "equal":

@@ -63,7 +63,7 @@ _SLOW_FIXTURES = frozenset({"real_embedder", "seed_report", "seeds_cli"})
 #: Test modules that run the CLI (in process or in subprocesses), whole audits of many articles, processes or Dask,
 #: the corpus, the browser or Hypothesis over whole audits: slow as a whole (``make test-fast`` leaves them out).
 _SLOW_MODULES = frozenset({"test_bad_input", "test_formats", "test_properties", "test_baseline", "test_cli",
-                           "test_polnear", "test_languages", "test_scale", "test_embed", "test_html", "test_config",
+                           "test_polnear", "test_language", "test_scale", "test_embed", "test_html", "test_config",
                            "test_batch"})
 
 

@@ -6,25 +6,16 @@ one source says "the president will travel to Brussels", another "the president'
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 from factcheck.checks.base import CheckContext, evidence_of, make_finding, register
 from factcheck.checks.pairs import cross_pairs
 from factcheck.checks.typed import conflict_findings
 from factcheck.extract.entities import fold, same_person, surname
-from factcheck.lexicon import reporting_verbs, words
+from factcheck.lexicon import reporting_verbs, word_set, words
 from factcheck.models import Action, Claim, ClaimGroup, Finding, FindingKind, Span
 from factcheck.senses import common_word
-
-# Words that open a predicate right after its subject ("Kovacs *will* travel", "the envoys *said*").
-_AUX = frozenset("will would shall should can could may might must has had have is are was were did does do "
-                 "plans planned is set".split())
-
-
-def _tokens(text: str) -> list[str]:
-    text = re.sub(r"['’]s\b", " ", text.lower())
-    return re.findall(r"[a-z0-9]+", text)
+from factcheck.tokenize import plain_words
 
 
 def _person_words(claim: Claim) -> set[str]:
@@ -36,14 +27,14 @@ def _person_words(claim: Claim) -> set[str]:
 
 
 def _is_predicate_start(word: str) -> bool:
-    return word in _AUX or word in reporting_verbs() or (len(word) > 4 and word.endswith("ed"))
+    return word in word_set("predicate_openers") or word in reporting_verbs() or (len(word) > 4 and word.endswith("ed"))
 
 
 def actor_change(a: Claim, b: Claim) -> tuple[str, str] | None:
     """The two subjects when aligned statements say the same thing but give the act to a different actor: the
     texts differ in one short stretch, that stretch is (or follows) a person's name, and it ends right where the
     predicate starts."""
-    ta, tb = _tokens(a.text), _tokens(b.text)
+    ta, tb = plain_words(a.text), plain_words(b.text)
     sm = SequenceMatcher(None, ta, tb, autojunk=False)
     ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
     if len(ops) != 1 or sm.ratio() < 0.8:
@@ -117,8 +108,8 @@ def _parse_only(readings: dict[str, list[tuple[Claim, Action]]]) -> bool:
     parse gave the act to another phrase of the same sentence ("Obama's decision to jump-start relations
     received support")."""
     def named_in(action: Action, claim: Claim) -> bool:
-        have = set(_tokens(claim.text))
-        want = [w for w in _tokens(action.agent) if w not in words("function_words")]
+        have = set(plain_words(claim.text))
+        want = [w for w in plain_words(action.agent) if w not in words("function_words")]
         return bool(want) and all(w in have for w in want)
 
     return all(named_in(a1, c2) for k, v in readings.items() for _, a1 in v

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from factcheck.models import (
     WordDiff,
 )
 from factcheck.rules import RULES
+from factcheck.tokenize import normalise_words
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,6 @@ def register(kind: FindingKind) -> Callable[[Callable[[CheckContext], list[Findi
         return func
 
     return wrap
-
-
-def normalise_words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9%]+", text.lower().replace("’", "'")))
 
 
 def finding_id(kind: FindingKind, evidence: Iterable[Evidence], extra: str = "") -> str:

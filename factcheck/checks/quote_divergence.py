@@ -8,7 +8,7 @@ change; two remarks joined into one quotation (a splice) are reported as such.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +16,8 @@ from factcheck.checks.base import CheckContext, evidence_of, make_finding, regis
 from factcheck.checks.rank import quote_nature
 from factcheck.extract.entities import same_person
 from factcheck.models import Claim, ClaimType, Finding, FindingKind, WordDiff, WordOp
-from factcheck.wording import GAP, best_window, diff_opcodes, marked, segments, similarity, surface_tokens, tokens
+from factcheck.tokenize import GAP, segments, surface_tokens, tokens
+from factcheck.wording import best_window, diff_opcodes, marked, similarity
 
 
 @dataclass(frozen=True)
@@ -257,14 +258,13 @@ def _best_counterpart(ctx: CheckContext, claim: Claim, source: str) -> Claim | N
     return best if best_sim >= 0.6 else None
 
 
-def _reworded_share(diffs: list[tuple[str, str]]) -> float:
-    """The largest share of changed words in any one compared pair (from the marked diffs)."""
+def _reworded_share(diffs: Sequence[WordDiff]) -> float:
+    """The largest share of changed words in any one compared pair: words replaced, dropped or moved over those
+    words and the ones kept (inserted words count for neither)."""
     worst = 0.0
-    for key, value in diffs:
-        if not key.startswith("diff "):
-            continue
-        changed = sum(len(m.split()) for m in re.findall(r"\[-(.*?)-\]", value))
-        kept = len(re.sub(r"\[-.*?-\]|\{\+.*?\+\}", " ", value).split())
+    for d in diffs:
+        changed = sum(len(op.a.split()) for op in d.ops if op.op in ("replace", "delete", "move"))
+        kept = sum(len(op.a.split()) for op in d.ops if op.op == "equal")
         if changed + kept:
             worst = max(worst, changed / (changed + kept))
     return worst
@@ -327,7 +327,7 @@ def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
             continue
         speaker = next((c.speaker for c in quotes if c.speaker), None) or "an unnamed speaker"
         evidence = [evidence_of(c, c.quote_span, role="quote") for c in involved.values()]
-        reworded = _reworded_share(diffs)
+        reworded = _reworded_share(word_diffs)
         # Remarks joined into one quotation are a splice unless the one quoting them as one is the version the
         # other was rewritten from (the rewrite only quotes it in pieces).
         spliced = [st for st, (joiner, other) in zip(structure, joins, strict=True)

@@ -26,6 +26,7 @@ from factcheck.config import DEFAULT_SEVERITIES, Config
 from factcheck.lexicon import word_set, words
 from factcheck.models import Finding, FindingKind, Severity, WordOp
 from factcheck.senses import same_sense
+from factcheck.tokenize import word_runs
 
 TOP, MIDDLE, BOTTOM = 1, 2, 3
 
@@ -44,25 +45,21 @@ NATURES: dict[str, int] = {
 }
 _ORDER = {n: i for i, n in enumerate(NATURES)}
 _SEVERITY = {TOP: Severity.ERROR, MIDDLE: Severity.WARNING, BOTTOM: Severity.INFO}
-_NUMBER = re.compile(r"\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                     r"fifty|hundred|thousand|million|billion|half|dozen)$")
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9'’%-]+", text)
+_DIGIT = re.compile(r"\d")
 
 
 def quote_nature(ops: Sequence[WordOp]) -> str:
     """What the word changes inside a quotation mean: a pronoun, negation, number or name changed; other content
     words changed; or only reordering, synonyms and function words."""
     pronouns, negators, function = word_set("personal_pronouns"), words("negators"), word_set("function_words")
+    numbers = word_set("quote_number_words")
     changed = [op for op in ops if op.op not in ("equal", "move")]
     other = False
     for op in changed:
-        old, new = _words(op.a), _words(op.b)
+        old, new = word_runs(op.a), word_runs(op.b)
         for w in old + new:
             lw = w.lower().replace("’", "'")
-            if lw in pronouns or lw in negators or lw.endswith("n't") or _NUMBER.search(lw):
+            if lw in pronouns or lw in negators or lw.endswith("n't") or _DIGIT.search(lw) or lw in numbers:
                 return "quote_meaning"
         if op.op == "replace" and len(old) == 1 and len(new) == 1 and same_sense(old[0].lower(), new[0].lower()):
             continue

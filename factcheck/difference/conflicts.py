@@ -8,11 +8,12 @@ import re
 from factcheck.difference.base import Difference, _date_same, _diff, _entity_text, _first, _units_comparable
 from factcheck.difference.tokens import Tok, _antonym_pairs, _function_words, _parties, _portfolios, content, stem
 from factcheck.extract.entities import fold, same_person
-from factcheck.lexicon import reporting_verbs
+from factcheck.lexicon import reporting_verbs, word_set
 from factcheck.models import Claim
 from factcheck.places import is_place, place_relation
 from factcheck.roles import roles_conflict
 from factcheck.senses import common_word, opposite, person_noun, same_sense
+from factcheck.tokenize import letter_words
 
 
 def _conflicts(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], ta: tuple[Tok, ...],
@@ -256,7 +257,7 @@ def _subject_position(toks: tuple[Tok, ...], group: list[Tok]) -> bool:
 
 def _acronym_of(a: str, b: str) -> bool:
     def initials(x: str) -> str:
-        return "".join(w[0] for w in re.findall(r"[A-Za-z]+", x) if w.lower() not in ("of", "the", "and", "for"))
+        return "".join(w[0] for w in letter_words(x) if w.lower() not in word_set("acronym_skip"))
 
     ca, cb = re.sub(r"[^A-Za-z]", "", a), re.sub(r"[^A-Za-z]", "", b)
     return (ca.isupper() and ca.lower() == initials(b).lower()) or (cb.isupper() and cb.lower() == initials(

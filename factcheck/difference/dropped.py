@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from factcheck.difference.base import Difference, _elsewhere, _groups, _span_text
 from factcheck.difference.tokens import Tok, content, tokenize
+from factcheck.lexicon import word_set
 from factcheck.models import Claim
 
 _DROPPABLE = ("num", "date", "year", "time", "place", "person", "org")
-_LOCATIVE = frozenset("in at to from near outside inside into across".split())
 
 
 def _dropped(a: Claim, b: Claim, ra: list[Tok], rb: list[Tok], found: list[Difference], text_b: str,
@@ -46,7 +46,8 @@ def _after_locative(claim: Claim, group: list[Tok]) -> bool:
     toks = tokenize(claim)
     i = toks.index(group[0]) if group[0] in toks else 0
     before = [t.text.lower() for t in toks[max(0, i - 2):i]]
-    return bool(before) and (before[-1] in _LOCATIVE or len(before) > 1 and before[-2] in _LOCATIVE
+    locative = word_set("locative_prepositions")
+    return bool(before) and (before[-1] in locative or len(before) > 1 and before[-2] in locative
                              and before[-1] == "the")
 
 

@@ -9,8 +9,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.lexicon import lines, reporting_verbs, word_classes, word_set, words
+from factcheck.lexicon import lines, pairs, reporting_verbs, word_classes, word_set, words
 from factcheck.models import Claim
+from factcheck.tokenize import claim_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +31,6 @@ class Tok:
     quoted: bool = False
 
 
-_WORD = re.compile(
-    r"\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?"  # a clock time: 6:41pm, 18:41
-    r"|[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?"  # a number, money or percentage
-    r"|[A-Za-z\u00C0-\u024F]+(?:[’'.-][A-Za-z\u00C0-\u024F]+)*\.?"  # a word (U.S., son-in-law, O'Neill)
-)
 # Words inside quotation marks in a statement are the quote check's business: a partial quotation worded
 # differently is a quote divergence, never a conflict of the statement around it.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!')''(?:(?!'').)*''")
@@ -54,8 +50,7 @@ def _negators() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    return words("titles") | {"solicitor", "inspector", "comptroller", "treasurer", "auditor", "clerk", "dean",
-                              "provost", "president-elect", "sen", "rep", "gov", "lt"}
+    return words("titles") | word_set("comparison_titles")
 
 
 @lru_cache(maxsize=1)
@@ -87,14 +82,7 @@ def _antonym_pairs() -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-_IRREGULAR = {"rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "won": "win", "lost": "lose",
-              "said": "say", "told": "tell", "went": "go", "gone": "go", "met": "meet", "held": "hold", "led": "lead",
-              "took": "take", "taken": "take", "gave": "give", "given": "give", "made": "make", "came": "come",
-              "saw": "see", "seen": "see", "began": "begin", "begun": "begin", "left": "leave", "sent": "send",
-              "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "knew": "know",
-              "thought": "think", "brought": "bring", "bought": "buy", "sold": "sell", "found": "find",
-              "men": "man", "women": "woman", "children": "child", "people": "person", "was": "be", "were": "be",
-              "is": "be", "are": "be", "been": "be", "has": "have", "had": "have", "did": "do", "does": "do"}
+_IRREGULAR = pairs("irregular_forms")
 
 
 @lru_cache(maxsize=65536)
@@ -122,10 +110,7 @@ def stem(word: str) -> str:
     return w
 
 
-_WORD_VALUES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
+_WORD_VALUES = {word: int(value) for word, value in pairs("number_values").items()}
 
 
 def _clock(text: str) -> str | None:
@@ -197,7 +182,7 @@ def _tokenize(claim: Claim) -> tuple[Tok, ...]:
     quote_starts = [q0 for q0, _ in quoted]
     index = _Mentions(mentions)
     out: list[Tok] = []
-    for m in _WORD.finditer(text):
+    for m in claim_words(text):
         raw = m.group(0)
         start, end = base + m.start(), base + m.end()
         if raw.endswith(".") and "." not in raw[:-1] and len(raw) > 3:

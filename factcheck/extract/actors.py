@@ -10,13 +10,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from factcheck.lexicon import lines, reporting_verbs, words
+from factcheck.lexicon import lines, reporting_verbs, word_set, words
 
 _CLIMB = {"xcomp", "conj", "advcl"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_HOLDERS = {"schedule", "hold", "plan", "have", "attend", "arrange", "host", "announce", "set", "seek", "request",
-            "propose", "make", "lead", "join", "organize", "organise", "convene", "call"}
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+_HOLDERS = word_set("holder_verbs")
+_PRONOUNS = word_set("actor_pronouns")
 
 
 @cache

@@ -22,15 +22,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from factcheck.lexicon import inflections, lines, reporting_verbs, words
+from factcheck.lexicon import inflections, lines, reporting_verbs, word_set, words
 from factcheck.models import Quote
 
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "his"})
-GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it", "their", "our", "its", "you"})
+PERSONAL_PRONOUNS = word_set("person_pronouns")
+GROUP_PRONOUNS = word_set("group_pronouns")
 # Subjects that are no one's voice: "it underscores that ...", "this shows ...". A cue above them is the speaker's.
-_IMPERSONAL = frozenset({"it", "this", "that", "you", "there", "which"})
-_RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_IMPERSONAL = word_set("impersonal_subjects")
+_RELATIVE = word_set("relative_pronouns")
+_DEFINITE = word_set("definite_determiners")
 _SUBJ = ("nsubj", "csubj")
 _CLAUSE_STOP = {"advcl", "conj", "parataxis", "relcl", "acl", "csubj", "prep", "pcomp", "npadvmod"}
 _ENT_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "organisation",

@@ -15,7 +15,7 @@ from typing import Any
 
 from factcheck.extract.attribution import Attribution, find_attributions
 from factcheck.extract.quotes import find_quotes
-from factcheck.lexicon import words
+from factcheck.lexicon import word_set, words
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 
@@ -195,7 +195,7 @@ def fold(name: str) -> str:
     return " ".join(text.split())
 
 
-_SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
+_SUFFIXES = word_set("name_suffixes")
 
 
 def surname(name: str) -> str:
@@ -232,8 +232,7 @@ def _has_title(phrase: str) -> bool:
     return any(_is_title(t) for t in tokens) or any(" ".join(p) in titles for p in zip(tokens, tokens[1:]))
 
 
-_OPENERS = frozenset("the a an of for and in on at by to from with as while despite following after before during "
-                     "meanwhile but so if when his her their its our".split())
+_OPENERS = word_set("role_openers")
 
 
 #: How far before a name its title is looked for, in characters.

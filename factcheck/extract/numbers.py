@@ -8,16 +8,11 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.dates import find_dates
+from factcheck.lexicon import keyed, word_set, words
 from factcheck.models import Number
 
-WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "half": 0.5,
-}
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
-          "bn": 1e9}
+WORD_NUMBERS: dict[str, float] = {w: int(v) if v.isdigit() else float(v) for w, v in keyed("quantity_words").items()}
+SCALES = {w: float(v) for w, v in keyed("scales").items()}
 VAGUE = {"hundreds": (100, 999), "thousands": (1000, 9999), "tens of thousands": (10000, 99999),
          "millions": (1e6, 9.99e6), "billions": (1e9, 9.99e9), "dozens": (24, 99)}
 APPROX = re.compile(
@@ -28,19 +23,15 @@ APPROX = re.compile(
 # A bound, not an estimate: "at least 150 percent" is not "at least 135 percent", however close the two values.
 _BOUND = re.compile(r"(?<!just )\b(more than|over|at least|less than|under|fewer than|up to|at most)\s+$",
                     re.IGNORECASE)
-_LOWER_BOUNDS = {"more than", "over", "at least"}
-_UNIT_STOP = {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "that", "this",
-              "is", "was", "are", "were", "be", "been", "has", "had", "have", "it", "as", "but", "than", "per", "who",
-              "which", "he", "she", "they", "we", "i", "you", "more", "less", "years-old", "s"}
-_UNIT_ALIASES = {"%": "percent", "per cent": "percent", "pct": "percent", "km": "kilometer", "kilometre": "kilometer",
-                 "kms": "kilometer", "mi": "mile", "$": "usd", "dollar": "usd", "us$": "usd", "€": "eur", "euro": "eur",
-                 "£": "gbp", "yr": "year", "hrs": "hour", "hr": "hour", "mins": "minute",
-                 "min": "minute", "people": "person", "men": "man", "women": "woman", "children": "child"}
+_LOWER_BOUNDS = words("lower_bounds")
+_UNIT_STOP = word_set("unit_stop_words")
+_UNIT_ALIASES = keyed("unit_aliases")
 
-_DETERMINERS = {"no", "any", "some", "every", "each", "the", "this", "that", "which", "no-one", "only"}
+_DETERMINERS = word_set("quantity_determiners")
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|bn|k|m)\b)?"
+_SCALE_WORDS = "|".join(SCALES)
+_SCALE = rf"(?:\s*(?:{_SCALE_WORDS})\b)?"
 _VALUE = rf"(?:{_NUM}){_SCALE}|(?:{_WORDNUM})(?:[\s-](?:{_WORDNUM}))?\b{_SCALE}"
 _QUANTITY = re.compile(
     rf"(?P<cur>US\$|\$|€|£)?\s?(?P<a>{_VALUE})"
@@ -56,7 +47,7 @@ _VAGUE_RE = re.compile(r"\b(?P<v>tens of thousands|hundreds|thousands|millions|b
 
 def _value(text: str) -> float | None:
     t = text.lower().replace(",", "").strip()
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|bn|k|m)?", t)
+    m = re.fullmatch(rf"(\d+(?:\.\d+)?)\s*({_SCALE_WORDS})?", t)
     if m:
         return float(m.group(1)) * (SCALES[m.group(2)] if m.group(2) else 1)
     parts = re.split(r"[\s-]+", t)

@@ -1,8 +1,8 @@
 """A finding's word diffs as every human-facing format shows them: typed, in one direction, in whole phrases.
 
-The checks hand over either typed :class:`WordDiff` records (``Finding.diffs``) or, for quotations, one-line marked
-diffs in ``details`` (``diff A ~ B``: ``we agreed [-caused-]{+drew+}``). Both become ``WordDiff`` here, so the
-Markdown, terminal and HTML reports read the same operations. Nothing is re-analysed: the operations are only
+The checks hand over typed :class:`WordDiff` records (``Finding.diffs``); the Markdown, terminal and HTML reports
+read these same operations, never text parsed back (the one-line marked diffs a quotation's ``details`` carry are
+for the JSON's readers, not for the renderers). Nothing is re-analysed: the operations are only
 turned around (so a finding reads from one reference source to the others) and their edges widened to the end of
 the phrase they cut, looked up in the finding's own evidence words.
 """
@@ -13,42 +13,15 @@ import re
 from collections.abc import Iterable
 
 from factcheck.models import Finding, WordDiff, WordOp
-from factcheck.render.safe import diff_parts
 
 _FLIP = {"insert": "delete", "delete": "insert"}
 # Where a phrase ends inside a quotation: clause punctuation, or the quotation's own end.
 _PHRASE_END = re.compile(r"[,.;:!?…—–()\"“”]")
 
 
-def parse_marked(source_a: str, source_b: str, marked: str) -> WordDiff:
-    """A marked one-line diff as typed operations (a deletion followed by ``{+(moved)+}`` is a move)."""
-    ops: list[WordOp] = []
-    for tag, words in diff_parts(marked):
-        words = " ".join(words.split())
-        if not words:
-            continue
-        prev = ops[-1] if ops else None
-        if tag == "insert" and prev is not None and prev.op == "delete":
-            ops[-1] = WordOp("move", prev.a, prev.a) if words == "(moved)" else WordOp("replace", prev.a, words)
-        elif tag == "equal":
-            ops.append(WordOp("equal", words, words))
-        elif tag == "delete":
-            ops.append(WordOp("delete", words, ""))
-        else:
-            ops.append(WordOp("insert", "", words))
-    return WordDiff(source_a, source_b, tuple(ops))
-
-
 def raw_diffs(f: Finding) -> list[WordDiff]:
-    """The finding's typed diffs, else those its details carry as marked text."""
-    if f.diffs:
-        return list(f.diffs)
-    out = []
-    for key, value in f.details:
-        if key.startswith("diff ") and " ~ " in key:
-            a, _, b = key[5:].partition(" ~ ")
-            out.append(parse_marked(a.strip(), b.strip(), value))
-    return out
+    """The finding's typed diffs, as the check gave them."""
+    return list(f.diffs)
 
 
 def flipped(d: WordDiff) -> WordDiff:

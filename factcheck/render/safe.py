@@ -21,23 +21,3 @@ def md_inline(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return text.replace("\\&amp;", "&amp;").replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
-
-
-_DIFF = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
-
-
-def diff_parts(marked: str) -> list[tuple[str, str]]:
-    """Split a marked diff (``a [-old-]{+new+} b``) into ``("equal"|"delete"|"insert", words)`` parts."""
-    parts: list[tuple[str, str]] = []
-    pos = 0
-    for m in _DIFF.finditer(marked):
-        if m.start() > pos:
-            parts.append(("equal", marked[pos:m.start()]))
-        if m.group(1) is not None:
-            parts.append(("delete", m.group(1)))
-        else:
-            parts.append(("insert", m.group(2)))
-        pos = m.end()
-    if pos < len(marked):
-        parts.append(("equal", marked[pos:]))
-    return parts

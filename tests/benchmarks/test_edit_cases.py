@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "polnear"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "polnear"
 if not (CORPUS / "dev" / "text").is_dir():
     pytest.skip(f"polnear corpus not found at {CORPUS}", allow_module_level=True)
 

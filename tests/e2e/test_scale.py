@@ -29,7 +29,7 @@ from factcheck.load import LoadedArticle, build_article
 from factcheck.models import Claim, ClaimType, Span
 from factcheck.render.json import render_json
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 STORIES = {
     "bridge": [
@@ -180,7 +180,7 @@ SLOW_WRITER = textwrap.dedent("""
     from factcheck.api import audit_loaded
     from factcheck.config import Config
     from factcheck.embed import CachedEmbedder, EmbeddingCache, HashingEmbedder
-    from tests.test_scale import batch_items
+    from tests.e2e.test_scale import batch_items
 
     real_savez = np.savez
 

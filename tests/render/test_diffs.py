@@ -1,12 +1,14 @@
-"""Word diffs as the reports show them (factcheck/render/diffs.py): typed from either form a check hands over,
+"""Word diffs as the reports show them (factcheck/render/diffs.py): the typed operations a check hands over,
 read in one direction per finding, never cut inside a phrase."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factcheck.models import Evidence, Finding, FindingKind, Severity, WordDiff, WordOp
-from factcheck.render.diffs import finding_diffs, mark_words, parse_marked
+from factcheck.render.diffs import finding_diffs, mark_words
 from factcheck.render.summary import finding_message, short_text
 
 
@@ -15,22 +17,48 @@ def _finding(details=(), diffs=(), evidence=(), kind=FindingKind.QUOTE_DIVERGENC
                    tuple(Evidence(s, None, t, 0, len(t)) for s, t in evidence), tuple(details), diffs=tuple(diffs))
 
 
+def _typed(source_a: str, source_b: str, marked: str) -> WordDiff:
+    """A diff written for the reader of a test (``we [-caused-] {+drew+} criticism``) as typed operations; a deletion
+    followed by ``{+(moved)+}`` is a move."""
+    ops: list[WordOp] = []
+    pos = 0
+    parts: list[tuple[str, str]] = []
+    for m in re.finditer(r"\[-(.*?)-\]|\{\+(.*?)\+\}", marked):
+        parts.append(("equal", marked[pos:m.start()]))
+        parts.append(("delete", m.group(1)) if m.group(1) is not None else ("insert", m.group(2)))
+        pos = m.end()
+    parts.append(("equal", marked[pos:]))
+    for tag, words in parts:
+        words = " ".join(words.split())
+        if not words:
+            continue
+        prev = ops[-1] if ops else None
+        if tag == "insert" and prev is not None and prev.op == "delete":
+            ops[-1] = WordOp("move", prev.a, prev.a) if words == "(moved)" else WordOp("replace", prev.a, words)
+        else:
+            ops.append(WordOp(tag, words if tag != "insert" else "", words if tag != "delete" else ""))
+    return WordDiff(source_a, source_b, tuple(ops))
+
+
 @pytest.mark.parametrize("marked, ops", [
     ("we agreed [-caused-] {+drew+} criticism",
      [("equal", "we agreed", "we agreed"), ("replace", "caused", "drew"), ("equal", "criticism", "criticism")]),
     ("[-So far-]{+(moved)+} no compromise",
      [("move", "So far", "So far"), ("equal", "no compromise", "no compromise")]),
-    ("we’re [-still-] not", [("equal", "we’re", "we’re"), ("delete", "still", ""), ("equal", "not", "not")]),
-    ("{+have+} never", [("insert", "", "have"), ("equal", "never", "never")]),
 ])
-def test_parse_marked(marked: str, ops: list[tuple[str, str, str]]) -> None:
-    assert [(o.op, o.a, o.b) for o in parse_marked("a", "b", marked).ops] == ops
+def test_the_test_diffs_read_as_intended(marked: str, ops: list[tuple[str, str, str]]) -> None:
+    assert [(o.op, o.a, o.b) for o in _typed("a", "b", marked).ops] == ops
+
+
+def test_a_finding_without_typed_diffs_shows_none_even_with_marked_details() -> None:
+    f = _finding(details=[("diff a ~ b", "we [-caused-] {+drew+} criticism")], evidence=[("a", "we caused")])
+    assert finding_diffs(f) == []  # the renderers never parse text back into operations
 
 
 def test_one_direction_per_finding_from_the_fuller_source() -> None:
     long = "I can tell you they had a good meeting. It's a war that should never have started,"
-    f = _finding(details=[("diff b ~ a", "should {+have+} never [-have-] {+been+} started"),
-                          ("diff a ~ b", "I can tell you [-that-] they had")],
+    f = _finding(diffs=[_typed("b", "a", "should {+have+} never [-have-] {+been+} started"),
+                        _typed("a", "b", "I can tell you [-that-] they had")],
                  evidence=[("a", "I can tell you that they had a good meeting."), ("a", "should have never been"),
                            ("b", long)])
     diffs = finding_diffs(f)
@@ -60,7 +88,7 @@ def test_typed_diffs_read_from_the_source_that_keeps_the_detail() -> None:
      ("replace", "remains", "is left")),
 ])
 def test_never_cut_inside_a_phrase(marked, a_text, b_text, last) -> None:
-    f = _finding(details=[("diff a ~ b", marked)], evidence=[("a", a_text), ("b", b_text)])
+    f = _finding(diffs=[_typed("a", "b", marked)], evidence=[("a", a_text), ("b", b_text)])
     (d,) = finding_diffs(f)
     if d.source_a != "a":  # read from the fuller side; compare the pair as given
         last = (last[0], last[2], last[1])

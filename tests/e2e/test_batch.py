@@ -11,7 +11,7 @@ from factcheck.load import load
 from tests.clirun import run_cli
 from tests.conftest import ROOT
 
-BATCH = Path(__file__).resolve().parent / "data" / "mixed_batch.jsonl"
+BATCH = Path(__file__).resolve().parents[1] / "data" / "mixed_batch.jsonl"
 
 
 def test_mixed_jsonl_splits_into_stories(real_embedder) -> None:

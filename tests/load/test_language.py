@@ -12,7 +12,7 @@ import pytest
 from factcheck.load import ENGLISH, guess_language
 from tests.clirun import run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_3a9e80a2e789515b.txt"
 
 ENGLISH_NEWS = (
