@@ -4,8 +4,8 @@ lineage), so each check can be called directly on its :class:`CheckContext`."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
+from factcheck import pipeline
 from factcheck.align import align, claim_text
 from factcheck.checks.base import CheckContext
 from factcheck.claims import extract_claims
@@ -19,9 +19,8 @@ from factcheck.models import Finding
 PUBLISHED = dt.date(2025, 12, 3)  # a Wednesday
 
 
-@cache
 def _tagger() -> EntityTagger:
-    return EntityTagger()
+    return pipeline.tagger()  # the one spaCy pipeline the audits in this test run load
 
 
 def context(*texts: str, config: Config | None = None) -> CheckContext:

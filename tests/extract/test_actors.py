@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck import pipeline
 from factcheck.extract.actors import event_nouns, find_actions
-from factcheck.extract.entities import EntityTagger
 
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
-    tagger = EntityTagger()
+    tagger = pipeline.tagger()
     tagger.load()
     return tagger._nlp  # noqa: SLF001 - the same spaCy pipeline the claims stage parses with
 
