@@ -280,8 +280,8 @@ def pair_evidence(a: EventSketch, b: EventSketch, w: Weights) -> PairEvidence:
             veto = True
         penalty += w.date_penalty
     places = place_evidence(a.places, b.places)
-    if places == "disjoint" and ({p.lower() for p in a.places} & b.all_places
-                                 or {p.lower() for p in b.places} & a.all_places):
+    if places == "disjoint" and ({p.lower() for p in a.places} <= b.all_places
+                                 or {p.lower() for p in b.places} <= a.all_places):
         places = "unknown"  # one lead names where it happened, the other what it is about ("in Moscow" / "Ukraine")
     if places == "shared":
         bonus += w.place_bonus
