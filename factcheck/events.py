@@ -55,6 +55,7 @@ class EventSketch:
             writes most often (twice or more, at least half as often as the most named one).
         capitalised: every capitalised word of the article's first few thousand characters (folded), so another
             article's principals can be looked up in it.
+        repeated: the capitalised words it writes twice or more (a person named once is named in passing).
     """
 
     days: frozenset[int]
@@ -67,6 +68,7 @@ class EventSketch:
     all_places: frozenset[str] = frozenset()
     principals: frozenset[str] = frozenset()
     capitalised: frozenset[str] = frozenset()
+    repeated: frozenset[str] = frozenset()
 
 
 class PairEvidence(NamedTuple):
@@ -182,7 +184,8 @@ def sketch(item: LoadedArticle, lead_chars: int = 600) -> EventSketch:
     capitalised = Counter(fold(w) for w in _CAPWORD.findall(text))
     return EventSketch(frozenset(days), dated, tuple(places), frozenset(actors), frozenset(bodies),
                        _names(item), frozenset(figures), all_places - {fold(a) for a in actors},
-                       principals(text, capitalised, common), frozenset(capitalised))
+                       principals(text, capitalised, common), frozenset(capitalised),
+                       frozenset(w for w, n in capitalised.items() if n >= 2))
 
 
 #: A capitalised word followed by another (a middle initial between): a given name and a surname, when the first is
@@ -298,15 +301,25 @@ def pair_evidence(a: EventSketch, b: EventSketch, w: Weights) -> PairEvidence:
     bonus += w.figure_bonus * min(shared_figures, 2)
     if not shared_figures and len(a.figures) >= 2 and len(b.figures) >= 2:
         penalty += w.figure_penalty
-    about_a, about_b = a.principals or a.actors, b.principals or b.actors
-    if about_a and about_b and not (about_a & b.capitalised or about_b & a.capitalised):
-        penalty += w.principal_penalty  # neither names, anywhere, the people the other is about
+    if _about(a) and _about(b) and not (_named(a, b) or _named(b, a)):
+        penalty += w.principal_penalty  # neither names the people the other is about, or only in passing
     shared = len(a.names & b.names)
     if shared >= 3 and shared / (len(a.names | b.names) or 1) >= 0.3:
         bonus += w.names_bonus
     elif min(len(a.names), len(b.names)) >= 4 and shared / min(len(a.names), len(b.names)) < 0.25:
         penalty += w.names_penalty  # the articles name other people and bodies throughout
     return PairEvidence(bonus, penalty, veto, gap)
+
+
+def _about(a: EventSketch) -> frozenset[str]:
+    """The people an article is about: its principals, else the people its lead names."""
+    return a.principals or a.actors
+
+
+def _named(a: EventSketch, b: EventSketch) -> bool:
+    """``b`` names the people ``a`` is about: a principal twice or more (once is in passing: "after a similar case
+    involving ..."), a person of a lead with no principal at all."""
+    return bool(a.principals & b.repeated) if a.principals else bool(a.actors & b.capitalised)
 
 
 def published(items: Iterable[LoadedArticle]) -> list[dt.date]:

@@ -148,18 +148,24 @@ def test_sketch_principals(text: str, principals: set[str]) -> None:
     assert sketch(item("x", text, dt.date(2025, 12, 3))).principals == principals
 
 
-def _people(principals: set[str], capitalised: set[str]) -> EventSketch:
-    return EventSketch(frozenset({100}), True, (), frozenset(), frozenset(), frozenset(), frozenset(),
-                       principals=frozenset(principals), capitalised=frozenset(capitalised | principals))
+def _people(principals: set[str], once: set[str], twice: set[str] = frozenset(), lead: set[str] = frozenset()):
+    return EventSketch(frozenset({100}), True, (), frozenset(lead), frozenset(), frozenset(), frozenset(),
+                       principals=frozenset(principals), capitalised=frozenset(once | twice | principals),
+                       repeated=frozenset(twice | principals))
 
 
 @pytest.mark.parametrize(("a", "b", "against"), [
     # neither names the other's principal anywhere: two people's events
     (_people({"clinton"}, {"state"}), _people({"fairweather"}, {"state"}), True),
-    # the other article names Clinton somewhere (not most): one story may be
-    (_people({"clinton"}, set()), _people({"comey"}, {"clinton"}), False),
+    # named once, in passing ("after a similar case involving Clinton"): still two people's events
+    (_people({"clinton"}, set()), _people({"fairweather"}, {"clinton"}), True),
+    # the other article names Clinton twice or more (not most): one story may be
+    (_people({"clinton"}, set()), _people({"comey"}, set(), {"clinton"}), False),
     (_people({"clinton"}, set()), _people({"clinton"}, set()), False),
-    # either names no one often: no evidence
+    # a short copy with no principal: its lead's people, named anywhere in the other
+    (_people({"clinton"}, set()), _people(set(), {"state"}, lead={"obama"}), True),
+    (_people({"fairweather"}, {"obama"}), _people(set(), {"state"}, lead={"obama"}), False),
+    # either names no one: no evidence
     (_people({"clinton"}, set()), _people(set(), {"state"}), False),
 ])
 def test_principals_against_one_event(a: EventSketch, b: EventSketch, against: bool) -> None:
@@ -190,9 +196,11 @@ Lopez told reporters the bill would protect jobs in her state. "It is the right 
 """
 
 
-def test_same_words_about_other_people_are_two_stories() -> None:
-    """Twin events: one day, no place, the same words; only the person acting differs, throughout."""
-    other = SENATOR.replace("Maria Lopez", "Helen Brandt").replace("Lopez", "Brandt")
+@pytest.mark.parametrize("recall", ["", "\nIt came a day after a similar vote by Senator Maria Lopez.\n"])
+def test_same_words_about_other_people_are_two_stories(recall: str) -> None:
+    """Twin events: one day, no place, the same words; only the person acting differs, throughout (the later one
+    may recall the earlier, naming its senator once)."""
+    other = SENATOR.replace("Maria Lopez", "Helen Brandt").replace("Lopez", "Brandt") + recall
     day = dt.date(2025, 3, 4)
     batch = [item("lopez-a", SENATOR, day), item("lopez-b", reflow(SENATOR), day),
              item("brandt-a", other, day), item("brandt-b", reflow(other), day)]
