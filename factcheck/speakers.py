@@ -266,6 +266,9 @@ class Resolver:
             if low in GROUP_PRONOUNS and self.ctx.last_org:
                 return Speaker(self.ctx.last_org, "organisation", span, cue)
             return Speaker(None, None, span, cue, f"pronoun “{text}” not resolved to a name")
+        if src.kind == "nominal" and text in self.known and text[:1].isupper():
+            # a name of the article the tagger read as a common noun ("Trump delivers defense of ...")
+            return Speaker(self.known[text], "person", span, cue)
         if src.kind == "nominal":
             found = self._described(src)
             return Speaker(found.name, found.kind, found.span, cue, found.reason)

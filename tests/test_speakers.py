@@ -160,3 +160,56 @@ _INTRODUCED = [
 def test_words_a_person_is_introduced_with_and_a_surname_of_two_genders() -> None:
     for body, words, speaker in _INTRODUCED:
         assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_CONTENT_CLAUSE = [
+    # Everything inside what a cue reports (its ccomp) is the cue's, a because-, if- or and-that clause included.
+    ("Tom Reyes says he stopped watching football because the league has gone “soft” lately.", "soft", "Tom Reyes"),
+    ("Janet Ortiz says she would break up banks if they don't pass their “stress tests” this year.", "stress tests",
+     "Janet Ortiz"),
+    ("Tom Reyes said that it was “absolutely clear” and that Janet Ortiz faced “serious questions” now.",
+     "serious questions", "Tom Reyes"),
+    # negatives: a clause hung on the cue another way, or under a verb that reports no words, is not its content
+    ("Melanie Smith said yes, over and over again, as Donald Trump went on about “how the system is rigged.”",
+     "rigged", "Donald Trump"),
+    ("Tom Reyes said so, and Janet Ortiz went on about “how the system is rigged.”", "rigged", "Janet Ortiz"),
+    ("Tom Reyes thinks Janet Ortiz has gone “soft” lately.", "soft", "Janet Ortiz"),
+]
+
+
+def test_a_clause_inside_what_a_cue_reports_is_the_cue_s() -> None:
+    for body, words, speaker in _CONTENT_CLAUSE:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_DATELINES = [
+    # The place of a dateline that the parser made a subject is no speaker: the sentence's own subject is.
+    ("Washington (AFP) – Democrat Janet Ortiz has taken a swipe at Tom Reyes, saying that “bombastic comments” do "
+     "not help.", "bombastic", "Janet Ortiz"),
+    ("PHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement, offering “a deep "
+     "apology” to voters.", "deep apology", "The Democratic National Committee"),
+    # negative: a place that is the subject of its sentence, without a dateline, speaks for its government
+    ("Washington said on Tuesday that the deal was “a mistake” for both sides.", "mistake", "Washington"),
+]
+
+
+def test_the_place_of_a_dateline_is_not_the_speaker() -> None:
+    for body, words, speaker in _DATELINES:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_NAME_READ_AS_NOUN = [
+    # A name of the article the tagger read as a common noun is still that person.
+    ("Donald Trump spoke first.\n\nTrump shot back in a statement, saying he’s “made a lot of money in down "
+     "markets.”", "down markets", "Donald Trump"),
+    ("Donald Trump spoke first.\n\nThe Latest: Trump delivers defense of ‘New York values.’", "New York",
+     "Donald Trump"),
+    # negative: a common noun the article never uses as a name stays a description
+    ("Donald Trump spoke first.\n\nThe campaign shot back in a statement, saying it had “made no mistakes.”",
+     "no mistakes", None),
+]
+
+
+def test_a_name_of_the_article_read_as_a_noun_is_still_the_person() -> None:
+    for body, words, speaker in _NAME_READ_AS_NOUN:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
