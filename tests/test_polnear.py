@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.polnear_eval import POLNEAR, evaluate, source_kind
+from tests.polnear_eval import POLNEAR, evaluate, named_in_article, source_kind
 
 pytestmark = pytest.mark.skipif(not (POLNEAR / "dev" / "text").is_dir(), reason="../shared/corpora is absent")
 
@@ -32,6 +32,25 @@ pytestmark = pytest.mark.skipif(not (POLNEAR / "dev" / "text").is_dir(), reason=
 ])
 def test_source_kind(source: str, kind: str) -> None:
     assert source_kind(source) == kind
+
+
+_ARTICLE = ("Sen. Ted Cruz spoke in Iowa on Thursday. Protesters gathered outside, and Cruz said he would win.\n\n"
+            "Transcript as follows:\n\nHost Bill Maher asked about the Club for Growth ad.")
+
+
+@pytest.mark.parametrize(("source", "named"), [
+    ("Cruz", True),  # a lone surname the tagger reads as a noun, written as a name mid-sentence
+    ("host Bill Maher", True),
+    ("Cruz, who spoke first,", True),
+    # negatives: capitalised only where a sentence or line opens, a day, an indefinite description
+    ("Protesters", False),
+    ("Transcript", False),
+    ("a poll released Thursday", False),
+    ("One Club for Growth ad", False),
+    ("the crowd", False),
+])
+def test_named_in_article(source: str, named: bool) -> None:
+    assert named_in_article(source, _ARTICLE) == named
 
 
 def test_quote_and_speaker_extraction_on_polnear_dev() -> None:
