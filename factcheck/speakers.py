@@ -34,6 +34,7 @@ _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _STOPS = frozenset("a an the and or but of to in on at by with for from as than that who which is was are were "
                    "has had have asked met called told".split())
 _PRONOUN_FORMS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+_ASKED = re.compile(r"\W*(?:(?:when|after|once|if)\s+)?asked\b", re.IGNORECASE)
 _SIGNATURE = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$")
 
 @dataclass(frozen=True)
@@ -293,6 +294,10 @@ class Resolver:
             # (before the quotation too: names inside the words reported, "..., he said", are not who speaks)
             upto = min(parsed.source.start, quote.start)
             before = [m for m in found if sent[0] <= m.start and m.end <= upto]
+            if _ASKED.match(text, sent[0], upto):
+                # "Asked about her vote in the event that Clinton faces Trump, she replied": who is asked about (or
+                # who asks) is not who answers.
+                before = [m for m in before if m.pronoun]
             return self.from_source(parsed.source, parsed.cue, text, before)
         framed = self._framed(text, masked_text, sent, quote, quotes, found)
         if framed is not None:
