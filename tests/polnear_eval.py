@@ -15,7 +15,13 @@ Speakers are scored by what the annotated Source is (its first noun phrase, read
   that referent. Read by hand on a sample, this proxy is right for most pronouns and fewer descriptions (see the
   test's docstring for the figures).
 - **unnamed**: an indefinite or bare description ("a spokeswoman for the campaign", "protesters", "one Democratic
-  source"). Right when no named speaker is given (the tool must not guess a name for an unnamed source).
+  source"), or the writer's own "I"/"we" outside any quotation. Right when no named speaker is given (the tool must
+  not guess a name for an unnamed source).
+
+The measure of 2026-12-04 (``--old-measure``) read a source's kind from its words alone, so a lone surname the tagger
+took for a common noun ("Sanders", "Pence") was "unnamed", the writer's "I" was a pronoun standing for the last named
+source, and a surname's gender was known only from a first name in the source itself. The current measure reads the
+article too (:func:`named_in_article`, :func:`article_gender`); both are printed side by side in the README.
 
 Run as a script for the figures: ``python -m tests.polnear_eval [dev|train] [LIMIT] [--old-measure]``.
 """
@@ -25,6 +31,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -41,6 +48,8 @@ from factcheck.models import Claim, ClaimType
 POLNEAR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "polnear"
 _PERSONAL = {"he", "she", "him", "her", "his", "i", "me", "my"}
 _PRONOUNS = _PERSONAL | {"they", "it", "we", "you", "them", "their", "its", "our", "us", "who", "which", "that"}
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+_HONORIFIC_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f"}
 _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
 KINDS = ("named", "anaphoric", "unnamed")
 
@@ -164,10 +173,14 @@ def _spans(ann: str, text: str) -> tuple[dict[str, tuple[str, list[tuple[int, in
     return spans, events
 
 
-def _kind(source: str, text: str, old_measure: bool) -> str:
+def _kind(source: str, text: str, old_measure: bool, at: int = -1, quoted: Sequence[tuple[int, int]] = ()) -> str:
     kind = source_kind(source)
-    if kind == "unnamed" and not old_measure and named_in_article(source, text):
+    if old_measure:
+        return kind
+    if kind == "unnamed" and named_in_article(source, text):
         return "named"
+    if fold(source) in _FIRST_PERSON and not any(a <= at < b for a, b in quoted):
+        return "unnamed"  # the writer's own "I" or "we", outside any quotation: no one the article names
     return kind
 
 
@@ -175,13 +188,14 @@ def gold_quotes(ann: str, text: str, old_measure: bool = False) -> list[GoldQuot
     """The gold quotations of one article. ``old_measure``: read source kinds as the measure of 2026-12-04 did,
     from the source's words alone (without :func:`named_in_article`)."""
     spans, events = _spans(ann, text)
+    quoted = [] if old_measure else [(q.start, q.end) for q in find_quotes(text)]
     sources: list[tuple[int, str, str]] = []  # (start, text, kind) of every annotated source
     for ev in events:
         sid = ev.get("Source")
         if sid and sid in spans:
             pieces = spans[sid][1]
             src = " ".join(text[a:b] for a, b in pieces)
-            sources.append((pieces[0][0], src, _kind(src, text, old_measure)))
+            sources.append((pieces[0][0], src, _kind(src, text, old_measure, pieces[0][0], quoted)))
     sources.sort()
     out = set()
     for ev in events:
@@ -192,27 +206,30 @@ def gold_quotes(ann: str, text: str, old_measure: bool = False) -> list[GoldQuot
         if sid and sid in spans:
             at = spans[sid][1][0][0]
             src_text = " ".join(text[a:b] for a, b in spans[sid][1])
-            kind = _kind(src_text, text, old_measure)
+            kind = _kind(src_text, text, old_measure, at, quoted)
             referent = src_text if kind == "named" else ""
             if kind == "anaphoric":
-                referent = _referent(src_text, [x for x in sources if x[0] < at and x[2] == "named"])
+                referent = _referent(src_text, [x for x in sources if x[0] < at and x[2] == "named"],
+                                     "" if old_measure else text)
         for a, b in spans[content][1]:
             for q in find_quotes(text[a:b]):
                 out.add(GoldQuote(a + q.start, a + q.end, src_text, kind, referent))
     return sorted(out, key=lambda g: (g.start, g.end, g.source))
 
 
-def _referent(source: str, earlier: list[tuple[int, str, str]]) -> str:
+def _referent(source: str, earlier: list[tuple[int, str, str]], text: str = "") -> str:
     """The nearest earlier named source a pronoun or description can stand for: of the pronoun's gender where the
-    name tells it ("he" skips "Hillary Clinton"), a person for he/she and an organisation first for it/they, one
-    introduced with the description's head noun first ("the Indiana governor" -> "Indiana Gov. Mike Pence")."""
+    name tells it ("he" skips "Hillary Clinton"; with the article ``text``, a surname alone by the full name or the
+    "Mr."/"Ms." the article gives it: "Kelly" is "Megyn Kelly"), a person for he/she and an organisation first for
+    it/they, one introduced with the description's head noun first ("the Indiana governor" -> "Indiana Gov. Mike
+    Pence")."""
     words_ = fold(source).split()
     first = words_[0] if words_ else ""
     candidates = list(reversed(earlier))
     if first in _PERSONAL:
         want = "f" if first in ("she", "her") else "m" if first in ("he", "him", "his") else None
         candidates = [c for c in candidates if not _looks_like_org(c[1])
-                      and (want is None or name_gender(c[1]) in (None, want))]
+                      and (want is None or article_gender(c[1], text) in (None, want))]
     elif first in _PRONOUNS:
         candidates = sorted(candidates, key=lambda c: not _looks_like_org(c[1]))
     else:
@@ -221,6 +238,20 @@ def _referent(source: str, earlier: list[tuple[int, str, str]]) -> str:
         wanted = {head, classes.get(head, head)}
         candidates = sorted(candidates, key=lambda c: not (wanted & {classes.get(w, w) for w in fold(c[1]).split()}))
     return candidates[0][1] if candidates else ""
+
+
+def article_gender(name: str, text: str) -> str | None:
+    """m or f for a name by its first name, else by a full name or honorific the article gives its last word."""
+    found = name_gender(name)
+    if found or not text:
+        return found
+    last = re.findall(r"[A-Z][\w’'-]+", name)
+    if not last:
+        return None
+    surname = re.escape(last[-1])
+    tags = {_HONORIFIC_GENDER[h] for h in re.findall(rf"\b(Mr|Mrs|Ms)\.? {surname}\b", text)}
+    tags |= {g for f in re.findall(rf"\b([A-Z][a-z]+) {surname}\b", text) if (g := name_gender(f"{f} {last[-1]}"))}
+    return tags.pop() if len(tags) == 1 else None
 
 
 @cache

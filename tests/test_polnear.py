@@ -63,3 +63,23 @@ def test_quote_and_speaker_extraction_on_polnear_dev() -> None:
     assert scores.accuracy("named") >= 0.89
     assert scores.accuracy("anaphoric") >= 0.60
     assert scores.accuracy("unnamed") >= 0.33
+
+
+def test_article_gender_of_a_surname() -> None:
+    from tests.polnear_eval import article_gender
+
+    text = "Susan Sarandon spoke. Sarandon left. Ted Cruz and Heidi Cruz came. Mr. Hart and Mrs. Hart. Ms. Tanzer."
+    assert article_gender("Sarandon", text) == "f"  # by the full name the article gives
+    assert article_gender("Tanzer", text) == "f"  # by the honorific
+    assert article_gender("Cruz", text) is None  # negative: two first names of two genders
+    assert article_gender("Hart", text) is None  # negative: "Mr." and "Mrs."
+    assert article_gender("Zed", text) is None  # negative: nothing said
+
+
+def test_first_person_outside_a_quotation_is_the_writer() -> None:
+    from tests.polnear_eval import _kind
+
+    text = "I met him. “I will win,” he said."
+    assert _kind("I", text, False, 0, [(11, 22)]) == "unnamed"  # the writer: no one the article names
+    assert _kind("I", text, False, 12, [(11, 22)]) == "anaphoric"  # negative: inside a quotation
+    assert _kind("I", text, True, 0, [(11, 22)]) == "anaphoric"  # the old measure

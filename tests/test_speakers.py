@@ -138,6 +138,13 @@ _RUN_ON = [
     ("Janet Ortiz arrived late.\n\nShe then turned to the crowd: “We stay.”", "We stay", "Janet Ortiz"),
     # negative: a pronoun of the other gender
     ("Tom Reyes arrived late.\n\nShe then turned to the crowd: “We stay.”", "We stay", None),
+    # Whom a leading "Asked ..." clause names is asked about or asks: the pronoun that answers is the paragraph's.
+    ("Susan Sarandon spoke on MSNBC.\n\nAsked about her vote in the event that Hillary Clinton faces Donald Trump, "
+     "she replied: “I don’t know.”", "know", "Susan Sarandon"),
+    ("Susan Sarandon spoke on MSNBC.\n\nWhen asked by Janet Ortiz about it, she said: “Never.”", "Never",
+     "Susan Sarandon"),
+    # negative: without the question, the one woman of the sentence is who "she" is
+    ("Susan Sarandon spoke on MSNBC.\n\nJanet Ortiz stood up, and she said: “Never.”", "Never", "Janet Ortiz"),
 ]
 
 
