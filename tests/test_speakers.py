@@ -220,3 +220,18 @@ _NAME_READ_AS_NOUN = [
 def test_a_name_of_the_article_read_as_a_noun_is_still_the_person() -> None:
     for body, words, speaker in _NAME_READ_AS_NOUN:
         assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_ASIDE = [
+    # A cue set in commas inside the clause ("X, Rubio said, ...") reports the whole clause, quotation included.
+    ("Vice President Joe Biden, Marco Rubio said, had been in the Senate for “a thousand years” and passed bills.",
+     "thousand", "Marco Rubio"),
+    ("The plan, Janet Ortiz wrote, would be “a disaster for the state.”", "disaster", "Janet Ortiz"),
+    # negative: a clause beside it that reports nothing is no cue
+    ("Joe Biden had been in the Senate for “a thousand years,” and Marco Rubio laughed.", "thousand", "Joe Biden"),
+]
+
+
+def test_a_cue_set_aside_in_commas_reports_its_clause() -> None:
+    for body, words, speaker in _ASIDE:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
