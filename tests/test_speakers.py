@@ -235,3 +235,25 @@ _ASIDE = [
 def test_a_cue_set_aside_in_commas_reports_its_clause() -> None:
     for body, words, speaker in _ASIDE:
         assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_NEAREST_FITTING = [
+    # A definite description no one was introduced with is the nearest person it fits.
+    ("Marco Rubio spoke in Iowa.\n\nThe Florida senator said he was “ready to win.”", "ready", "Marco Rubio"),
+    ("Donald Trump spoke in Iowa.\n\nThe billionaire businessman said he was “ready to win.”", "ready",
+     "Donald Trump"),
+    ("Janet Ortiz spoke in Iowa.\n\nThe actress said she was “ready to win.”", "ready", "Janet Ortiz"),
+    # negatives: the other gender, another title, someone new ("a man"), many people, a thing
+    ("Janet Ortiz spoke in Iowa.\n\nThe businessman said he was “ready to win.”", "ready", None),
+    ("Indiana Gov. Mike Pence spoke in Iowa.\n\nThe senator said he was “ready to win.”", "ready", None),
+    ("Donald Trump spoke in Iowa. A man in the crowd shouted at him.\n\n“They stole it,” the man shouted.", "stole",
+     None),
+    ("Janet Ortiz spoke in Iowa.\n\nThe citizens said they were “ready to win.”", "ready", None),
+    ("Janet Ortiz spoke in Iowa.\n\nThe statement said it was “ready to win.”", "ready", None),
+    ("David Cameron spoke in London.\n\nThe spokesman said he was “ready to win.”", "ready", None),  # his, not him
+]
+
+
+def test_a_description_is_the_nearest_person_it_fits() -> None:
+    for body, words, speaker in _NEAREST_FITTING:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body

@@ -288,8 +288,8 @@ def _governing_cue(doc: Any, inside: set[int], quoted: set[int]) -> Any | None:
                 according = [c for c in tok.children if c.lower_ == "according" and _is_cue(c)]
                 if according:
                     return according[0]  # "According to Reuters, the deal is “all but done.”"
-                aside = [c for c in tok.children if c.dep_ == "parataxis" and c.i not in quoted and c.i > tok.left_edge.i
-                         and _is_cue_verb(c) and _own_subject(c) is not None
+                aside = [c for c in tok.children if c.dep_ == "parataxis" and c.i not in quoted
+                         and c.i > tok.left_edge.i and _is_cue_verb(c) and _own_subject(c) is not None
                          and not any(x.dep_ in ("dobj", "ccomp", "xcomp", "attr") for x in c.children)]
                 if aside and not _is_cue(tok):
                     return aside[0]  # "Biden, Rubio said, had been in the Senate for “a thousand years”"
