@@ -157,8 +157,8 @@ class Resolver:
                     # "Mr. Clinton" and "Mrs. Clinton": two people, so only a first name still tells ("Ms. Trump" is
                     # not Donald J. Trump)
                     self.ctx.gender[name] = name_gender(name) or "?"
-        for m in re.finditer(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)", text[lo:hi]):
-            self.ctx.indefinite.update(_role_words(m.group(1)))
+        for art in re.finditer(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)", text[lo:hi]):
+            self.ctx.indefinite.update(_role_words(art.group(1)))
         for e in ents.starting_in(lo, hi):
             if e.label in ("org", "group") and e.text not in self.known:
                 self.ctx.orgs.append(_org_name(e.text))
