@@ -257,3 +257,18 @@ _NEAREST_FITTING = [
 def test_a_description_is_the_nearest_person_it_fits() -> None:
     for body, words, speaker in _NEAREST_FITTING:
         assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_CONTRACTION = [
+    # "’s" before "been", "not", "the" ... is "has"/"is": the name is the sentence's subject, not an owner.
+    ("Chris Christie’s been making the case that Marco Rubio isn’t ready.\n\n“You have not been involved,” he said.",
+     "not been", "Chris Christie"),
+    # negative: a real owner is not the subject
+    ("Chris Christie’s plan worried Marco Rubio.\n\n“You have not been involved,” he said.", "not been",
+     "Marco Rubio"),
+]
+
+
+def test_a_contracted_is_or_has_leaves_the_name_the_subject() -> None:
+    for body, words, speaker in _CONTRACTION:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
