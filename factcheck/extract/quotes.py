@@ -297,4 +297,4 @@ def names_a_work(text: str, q: Quote) -> bool:
         return True
     hi = q.end + len(q.close_mark)
     nxt = re.match(r",?\s+([A-Za-z-]+)", text[hi:hi + 30])
-    return bool(nxt) and nxt.group(1).lower() in words("work_roles") | words("work_nouns")
+    return nxt is not None and nxt.group(1).lower() in words("work_roles") | words("work_nouns")
