@@ -385,6 +385,8 @@ class Resolver:
         if colon != -1:
             # (a pronoun only in running text: "She then turned to the crowd: “...”")
             before_colon = [m for m in inside if m.end <= s0 + colon and (not m.pronoun or s0 > 0 or colon > 12)]
+            topic = re.search(r"\s[Oo]n\s", head[:colon])  # "Gillibrand on Hillary ...: ‘...’": who speaks on what
+            before_colon = [m for m in before_colon if not topic or m.end <= s0 + topic.start()]
             if before_colon:
                 return hit(before_colon[-1], ":")
         return None

@@ -272,3 +272,18 @@ _CONTRACTION = [
 def test_a_contracted_is_or_has_leaves_the_name_the_subject() -> None:
     for body, words, speaker in _CONTRACTION:
         assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_HEADLINE_TOPIC = [
+    # A headline "Speaker on Topic: ‘...’" gives the words to the one who speaks, not to the topic.
+    ("Kirsten Gillibrand on Hillary Clinton Releasing Her Transcripts: ‘I Think She Will.’", "Think",
+     "Kirsten Gillibrand"),
+    ("CNN President On Donald Trump: ‘We Do Not Pay Candidates.’", "Pay", None),  # no person before "On"
+    # negative: without "on", the name before the colon speaks
+    ("Donald Trump: Meeting ‘Reasonably Good’", "Reasonably", "Donald Trump"),
+]
+
+
+def test_a_headline_speaker_on_a_topic() -> None:
+    for head, words, speaker in _HEADLINE_TOPIC:
+        assert _speaker_of(head + "\n\nBody text here today.", words).speaker == speaker, head
