@@ -45,8 +45,17 @@ def masked(text: str, quotes: Sequence[Quote]) -> str:
     return "".join(chars)
 
 
+#: Words that follow "’s" only when it is "is" or "has" ("Christie’s been making the case", "Trump’s not going"):
+#: a name before them is the subject, not an owner.
+_AFTER_CONTRACTION = frozenset("been not never going gone got gotten done said told a an the also always still just "
+                               "already".split())
+
+
 def possessive(text: str, end: int) -> bool:
-    return text[end:end + 2] in ("’s", "'s") or text[end:end + 1] in ("’", "'") and text[end - 1:end] == "s"
+    if text[end:end + 2] in ("’s", "'s"):
+        nxt = re.match(r"\s+([a-z]+)\b", text[end + 2:end + 20])
+        return not (nxt and nxt.group(1) in _AFTER_CONTRACTION)
+    return text[end:end + 1] in ("’", "'") and text[end - 1:end] == "s"
 
 
 class Spans:

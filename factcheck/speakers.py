@@ -29,11 +29,13 @@ from factcheck.extract.entities import find_role, fold
 from factcheck.lexicon import reporting_verbs, word_classes, words
 from factcheck.mentions import _FIRST_NAMES, _GENDER_OF, Mention, Spans, cue_matches, name_gender
 from factcheck.models import Quote
+from factcheck.senses import person_noun
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _STOPS = frozenset("a an the and or but of to in on at by with for from as than that who which is was are were "
                    "has had have asked met called told".split())
 _PRONOUN_FORMS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+_ASKED = re.compile(r"\W*(?:(?:when|after|once|if)\s+)?asked\b", re.IGNORECASE)
 _SIGNATURE = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$")
 
 @dataclass(frozen=True)
@@ -63,8 +65,7 @@ class _Context:
     roles: dict[str, set[str]] = field(default_factory=dict)  # role words each person was introduced with
     gender: dict[str, str] = field(default_factory=dict)
     open_speaker: str | None = None  # who spoke the quotation the last paragraph left open (it runs on)
-
-
+    indefinite: set[str] = field(default_factory=set)  # words of "a/an ..." phrases: someone new, not named
 
 
 def _only_title(gap: str) -> bool:
@@ -156,6 +157,8 @@ class Resolver:
                     # "Mr. Clinton" and "Mrs. Clinton": two people, so only a first name still tells ("Ms. Trump" is
                     # not Donald J. Trump)
                     self.ctx.gender[name] = name_gender(name) or "?"
+        for art in re.finditer(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)", text[lo:hi]):
+            self.ctx.indefinite.update(_role_words(art.group(1)))
         for e in ents.starting_in(lo, hi):
             if e.label in ("org", "group") and e.text not in self.known:
                 self.ctx.orgs.append(_org_name(e.text))
@@ -217,10 +220,19 @@ class Resolver:
                     return local.pop()
                 if local:
                     break  # two people it could stand for: the sentence does not tell, the paragraph may
+        return self._nearest(want)
+
+    def _nearest(self, want: str | None, title: str = "") -> str | None:
+        """The paragraph's subjects, the last subject and speaker, the article's people, nearest first: the first
+        whose gender agrees with ``want`` and who was not introduced with a title other than ``title``'s."""
         order = list(reversed(self.ctx.block_subjects))
         order += [n for n in (self.ctx.last_subject, self.ctx.last_speaker) if n]
         order += list(reversed(self.ctx.people[-30:]))
+        wanted, titles = _role_words(title), words("titles")
         for name in order:
+            roles = self.ctx.roles.get(name, set())
+            if title in titles and roles & titles and not wanted & roles:
+                continue  # "the senator" is not the one introduced as "Gov."
             if want is None or self.gender(name) in (None, want):
                 return name
         return None
@@ -246,6 +258,12 @@ class Resolver:
                 # "the Vermont senator": a candidate introduced with more of the description's words wins.
                 if best is None or len(modifiers & roles) > len(modifiers & self.ctx.roles.get(best, set())):
                     best = name
+        singular = noun in {w.lower() for w in re.findall(r"[\w’'-]+", text)}
+        if not best and singular and person_noun(noun) and noun not in words("relational_roles") \
+                and not wanted & self.ctx.indefinite:
+            # No one was introduced with that role: "the billionaire" is the nearest person it fits, unless the
+            # article brought in "a man", "an aide" (someone new, unnamed) with that noun; "the citizens" are many.
+            best = self._nearest(_GENDER_OF.get(noun), noun)
         if best:
             return Speaker(best, "person", span, None)
         return Speaker(None, None, span, None, f"description not resolved to a name: {text}")
@@ -266,6 +284,9 @@ class Resolver:
             if low in GROUP_PRONOUNS and self.ctx.last_org:
                 return Speaker(self.ctx.last_org, "organisation", span, cue)
             return Speaker(None, None, span, cue, f"pronoun “{text}” not resolved to a name")
+        if src.kind == "nominal" and text in self.known and text[:1].isupper():
+            # a name of the article the tagger read as a common noun ("Trump delivers defense of ...")
+            return Speaker(self.known[text], "person", span, cue)
         if src.kind == "nominal":
             found = self._described(src)
             return Speaker(found.name, found.kind, found.span, cue, found.reason)
@@ -290,6 +311,10 @@ class Resolver:
             # (before the quotation too: names inside the words reported, "..., he said", are not who speaks)
             upto = min(parsed.source.start, quote.start)
             before = [m for m in found if sent[0] <= m.start and m.end <= upto]
+            if _ASKED.match(text, sent[0], upto):
+                # "Asked about her vote in the event that Clinton faces Trump, she replied": who is asked about (or
+                # who asks) is not who answers.
+                before = [m for m in before if m.pronoun]
             return self.from_source(parsed.source, parsed.cue, text, before)
         framed = self._framed(text, masked_text, sent, quote, quotes, found)
         if framed is not None:
@@ -360,6 +385,8 @@ class Resolver:
         if colon != -1:
             # (a pronoun only in running text: "She then turned to the crowd: “...”")
             before_colon = [m for m in inside if m.end <= s0 + colon and (not m.pronoun or s0 > 0 or colon > 12)]
+            topic = re.search(r"\s[Oo]n\s", head[:colon])  # "Gillibrand on Hillary ...: ‘...’": who speaks on what
+            before_colon = [m for m in before_colon if not topic or m.end <= s0 + topic.start()]
             if before_colon:
                 return hit(before_colon[-1], ":")
         return None

@@ -138,6 +138,13 @@ _RUN_ON = [
     ("Janet Ortiz arrived late.\n\nShe then turned to the crowd: “We stay.”", "We stay", "Janet Ortiz"),
     # negative: a pronoun of the other gender
     ("Tom Reyes arrived late.\n\nShe then turned to the crowd: “We stay.”", "We stay", None),
+    # Whom a leading "Asked ..." clause names is asked about or asks: the pronoun that answers is the paragraph's.
+    ("Susan Sarandon spoke on MSNBC.\n\nAsked about her vote in the event that Hillary Clinton faces Donald Trump, "
+     "she replied: “I don’t know.”", "know", "Susan Sarandon"),
+    ("Susan Sarandon spoke on MSNBC.\n\nWhen asked by Janet Ortiz about it, she said: “Never.”", "Never",
+     "Susan Sarandon"),
+    # negative: without the question, the one woman of the sentence is who "she" is
+    ("Susan Sarandon spoke on MSNBC.\n\nJanet Ortiz stood up, and she said: “Never.”", "Never", "Janet Ortiz"),
 ]
 
 
@@ -160,3 +167,123 @@ _INTRODUCED = [
 def test_words_a_person_is_introduced_with_and_a_surname_of_two_genders() -> None:
     for body, words, speaker in _INTRODUCED:
         assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_CONTENT_CLAUSE = [
+    # Everything inside what a cue reports (its ccomp) is the cue's, a because-, if- or and-that clause included.
+    ("Tom Reyes says he stopped watching football because the league has gone “soft” lately.", "soft", "Tom Reyes"),
+    ("Janet Ortiz says she would break up banks if they don't pass their “stress tests” this year.", "stress tests",
+     "Janet Ortiz"),
+    ("Tom Reyes said that it was “absolutely clear” and that Janet Ortiz faced “serious questions” now.",
+     "serious questions", "Tom Reyes"),
+    # negatives: a clause hung on the cue another way, or under a verb that reports no words, is not its content
+    ("Melanie Smith said yes, over and over again, as Donald Trump went on about “how the system is rigged.”",
+     "rigged", "Donald Trump"),
+    ("Tom Reyes said so, and Janet Ortiz went on about “how the system is rigged.”", "rigged", "Janet Ortiz"),
+    ("Tom Reyes thinks Janet Ortiz has gone “soft” lately.", "soft", "Janet Ortiz"),
+]
+
+
+def test_a_clause_inside_what_a_cue_reports_is_the_cue_s() -> None:
+    for body, words, speaker in _CONTENT_CLAUSE:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_DATELINES = [
+    # The place of a dateline that the parser made a subject is no speaker: the sentence's own subject is.
+    ("Washington (AFP) – Democrat Janet Ortiz has taken a swipe at Tom Reyes, saying that “bombastic comments” do "
+     "not help.", "bombastic", "Janet Ortiz"),
+    ("PHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement, offering “a deep "
+     "apology” to voters.", "deep apology", "The Democratic National Committee"),
+    # negative: a place that is the subject of its sentence, without a dateline, speaks for its government
+    ("Washington said on Tuesday that the deal was “a mistake” for both sides.", "mistake", "Washington"),
+]
+
+
+def test_the_place_of_a_dateline_is_not_the_speaker() -> None:
+    for body, words, speaker in _DATELINES:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_NAME_READ_AS_NOUN = [
+    # A name of the article the tagger read as a common noun is still that person.
+    ("Donald Trump spoke first.\n\nTrump shot back in a statement, saying he’s “made a lot of money in down "
+     "markets.”", "down markets", "Donald Trump"),
+    ("Donald Trump spoke first.\n\nThe Latest: Trump delivers defense of ‘New York values.’", "New York",
+     "Donald Trump"),
+    # negative: a common noun the article never uses as a name stays a description
+    ("Donald Trump spoke first.\n\nThe campaign shot back in a statement, saying it had “made no mistakes.”",
+     "no mistakes", None),
+]
+
+
+def test_a_name_of_the_article_read_as_a_noun_is_still_the_person() -> None:
+    for body, words, speaker in _NAME_READ_AS_NOUN:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_ASIDE = [
+    # A cue set in commas inside the clause ("X, Rubio said, ...") reports the whole clause, quotation included.
+    ("Vice President Joe Biden, Marco Rubio said, had been in the Senate for “a thousand years” and passed bills.",
+     "thousand", "Marco Rubio"),
+    ("The plan, Janet Ortiz wrote, would be “a disaster for the state.”", "disaster", "Janet Ortiz"),
+    # negative: a clause beside it that reports nothing is no cue
+    ("Joe Biden had been in the Senate for “a thousand years,” and Marco Rubio laughed.", "thousand", "Joe Biden"),
+]
+
+
+def test_a_cue_set_aside_in_commas_reports_its_clause() -> None:
+    for body, words, speaker in _ASIDE:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_NEAREST_FITTING = [
+    # A definite description no one was introduced with is the nearest person it fits.
+    ("Marco Rubio spoke in Iowa.\n\nThe Florida senator said he was “ready to win.”", "ready", "Marco Rubio"),
+    ("Donald Trump spoke in Iowa.\n\nThe billionaire businessman said he was “ready to win.”", "ready",
+     "Donald Trump"),
+    ("Janet Ortiz spoke in Iowa.\n\nThe actress said she was “ready to win.”", "ready", "Janet Ortiz"),
+    # negatives: the other gender, another title, someone new ("a man"), many people, a thing
+    ("Janet Ortiz spoke in Iowa.\n\nThe businessman said he was “ready to win.”", "ready", None),
+    ("Indiana Gov. Mike Pence spoke in Iowa.\n\nThe senator said he was “ready to win.”", "ready", None),
+    ("Donald Trump spoke in Iowa. A man in the crowd shouted at him.\n\n“They stole it,” the man shouted.", "stole",
+     None),
+    ("Janet Ortiz spoke in Iowa.\n\nThe citizens said they were “ready to win.”", "ready", None),
+    ("Janet Ortiz spoke in Iowa.\n\nThe statement said it was “ready to win.”", "ready", None),
+    ("David Cameron spoke in London.\n\nThe spokesman said he was “ready to win.”", "ready", None),  # his, not him
+]
+
+
+def test_a_description_is_the_nearest_person_it_fits() -> None:
+    for body, words, speaker in _NEAREST_FITTING:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_CONTRACTION = [
+    # "’s" before "been", "not", "the" ... is "has"/"is": the name is the sentence's subject, not an owner.
+    ("Chris Christie’s been making the case that Marco Rubio isn’t ready.\n\n“You have not been involved,” he said.",
+     "not been", "Chris Christie"),
+    # negative: a real owner is not the subject
+    ("Chris Christie’s plan worried Marco Rubio.\n\n“You have not been involved,” he said.", "not been",
+     "Marco Rubio"),
+]
+
+
+def test_a_contracted_is_or_has_leaves_the_name_the_subject() -> None:
+    for body, words, speaker in _CONTRACTION:
+        assert _speaker_of("Title line here.\n\n" + body, words).speaker == speaker, body
+
+
+_HEADLINE_TOPIC = [
+    # A headline "Speaker on Topic: ‘...’" gives the words to the one who speaks, not to the topic.
+    ("Kirsten Gillibrand on Hillary Clinton Releasing Her Transcripts: ‘I Think She Will.’", "Think",
+     "Kirsten Gillibrand"),
+    ("CNN President On Donald Trump: ‘We Do Not Pay Candidates.’", "Pay", None),  # no person before "On"
+    # negative: without "on", the name before the colon speaks
+    ("Donald Trump: Meeting ‘Reasonably Good’", "Reasonably", "Donald Trump"),
+]
+
+
+def test_a_headline_speaker_on_a_topic() -> None:
+    for head, words, speaker in _HEADLINE_TOPIC:
+        assert _speaker_of(head + "\n\nBody text here today.", words).speaker == speaker, head

@@ -102,7 +102,7 @@ def _is_cue(tok: Any) -> bool:
 
 
 def _own_subject(tok: Any) -> Any | None:
-    subj = [c for c in tok.children if c.dep_ in _SUBJ]
+    subj = [c for c in tok.children if c.dep_ in _SUBJ and not (c.pos_ == "PROPN" and c.i < 12 and _dateline(c))]
     return subj[0] if subj else None
 
 
@@ -222,6 +222,17 @@ def _source(tok: Any) -> Source:
                   noun=tok.lemma_.lower(), definite=definite, owner=owner)
 
 
+# What follows the place of a dateline: "WASHINGTON (AP) —", "Washington (AFP) –", "PHILADELPHIA, July 25 (UPI) —".
+_DATELINE_TAIL = re.compile(r"(?:,[^()—–\n]{1,24})?\s*\([A-Z][A-Za-z.]{1,12}\)\s*[—–-]")
+
+
+def _dateline(tok: Any) -> bool:
+    """Whether ``tok`` is the place of a dateline that the parser made the subject of the first sentence."""
+    ent = _entity_of(tok)
+    end = ent.end_char if ent is not None else tok.idx + len(tok)
+    return bool(_DATELINE_TAIL.match(tok.doc.text, end))
+
+
 def _bare_cue(sent: Any) -> Any | None:
     """The root of ``sent`` when the sentence is nothing but a cue with its subject ("Vitter demanded."), which
     attributes the quotation beside it."""
@@ -231,6 +242,23 @@ def _bare_cue(sent: Any) -> Any | None:
     if any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "oprd") for c in root.children):
         return None
     return root
+
+
+def _reporting_ancestor(tok: Any, quoted: set[int]) -> Any | None:
+    """The cue whose content clause (``ccomp``: "says [that] ...") holds the clause of ``tok``, however deep:
+    everything inside what a cue reports is the cue's, a because-, if- or when-clause included ("Clinton says she
+    would break up banks if they don't pass their “stress tests”"). A clause hung on the cue any other way ("said
+    yes as Trump went on about ...", "said so, and Trump called it ...") is not what the cue reports."""
+    came, up = tok, tok.head
+    for _ in range(10):
+        if up.i == came.i:
+            return None
+        if came.dep_ == "ccomp" and up.i not in quoted and _is_cue_verb(up):
+            subj = _own_subject(up)
+            if subj is None or subj.lower_ not in _IMPERSONAL:
+                return up
+        came, up = up, up.head
+    return None
 
 
 def _governing_cue(doc: Any, inside: set[int], quoted: set[int]) -> Any | None:
@@ -260,9 +288,17 @@ def _governing_cue(doc: Any, inside: set[int], quoted: set[int]) -> Any | None:
                 according = [c for c in tok.children if c.lower_ == "according" and _is_cue(c)]
                 if according:
                     return according[0]  # "According to Reuters, the deal is “all but done.”"
+                aside = [c for c in tok.children if c.dep_ == "parataxis" and c.i not in quoted
+                         and c.i > tok.left_edge.i and _is_cue_verb(c) and _own_subject(c) is not None
+                         and not any(x.dep_ in ("dobj", "ccomp", "xcomp", "attr") for x in c.children)]
+                if aside and not _is_cue(tok):
+                    return aside[0]  # "Biden, Rubio said, had been in the Senate for “a thousand years”"
                 if clause is None and anchor is anchors[0]:
                     clause = tok
                 if tok.dep_ in _CLAUSE_STOP and impersonal is None:
+                    reporter = _reporting_ancestor(tok, quoted)
+                    if reporter is not None:
+                        return reporter  # "Trump says he stopped watching because the NFL has gone “soft”"
                     break  # climbing out of a clause with its own subject that nobody reports
             came, tok = tok, tok.head
         if impersonal is not None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.lexicon import boilerplate_patterns, photo_agencies
+from factcheck.extract.quotes import find_quotes
+from factcheck.lexicon import boilerplate_patterns, photo_agencies, reporting_verbs
 from factcheck.models import Block, Span
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
@@ -74,6 +75,16 @@ def _looks_like_headline(text: str) -> bool:
 _CAPTION_START = re.compile(r"^(?:photo|caption|pictured|above|below|left|right)\s*[:-]", re.IGNORECASE)
 
 
+def _reports_speech(text: str) -> bool:
+    """Whether ``text`` holds a closed quotation and a reporting verb outside it ("“...,” Trump said")."""
+    quotes = [q for q in find_quotes(text) if q.closed]
+    if not quotes:
+        return False
+    edges = [0] + [x for q in quotes for x in (q.start, q.end)] + [len(text)]
+    outside = " ".join(text[a:b] for a, b in zip(edges[::2], edges[1::2]))
+    return any(w.lower() in reporting_verbs() for w in re.findall(r"[A-Za-z]+", outside))
+
+
 def _classify(paragraphs: Sequence[tuple[int, int, str]], first_can_be_title: bool) -> list[tuple[int, int, str]]:
     """Label each paragraph ``title``, ``body``, ``caption``, ``heading``, ``credit`` or ``chrome``."""
     labels: list[str] = []
@@ -86,9 +97,10 @@ def _classify(paragraphs: Sequence[tuple[int, int, str]], first_can_be_title: bo
             labels.append("caption")
         else:
             labels.append("body")
-    # A paragraph right before a photo credit is that photo's caption.
+    # A paragraph right before a photo credit is that photo's caption, unless it reports speech: a caption shows a
+    # photo ("Trump speaks to the media ..."), while "“Like Oakland,” Trump said." is the story running on.
     for i, label in enumerate(labels):
-        if label == "credit" and i > 0 and labels[i - 1] == "body":
+        if label == "credit" and i > 0 and labels[i - 1] == "body" and not _reports_speech(paragraphs[i - 1][2]):
             labels[i - 1] = "caption"
     # The headline: the first kept paragraph, when it reads as one.
     if first_can_be_title:

@@ -1,23 +1,29 @@
 """Quote and speaker extraction on PolNeAR's hand-annotated dev split (skipped where ../shared is absent).
 
-Measured on 2026-12-04: 914 gold quotations in 84 articles, recall 0.988, precision 0.934; speaker right for 0.896
-of the 520 quotations whose annotated source is named, 0.607 of the 257 whose source is a pronoun or a definite
-description (scored against a proxy referent, see ``tests/polnear_eval.py``), and 0.340 of the 97 unnamed sources
-left without a name. Train (840 articles, 8,386 quotations): recall 0.994, precision 0.931, named 0.885 of 4,572,
-anaphoric 0.528 of 2,345, unnamed 0.334 of 1,069.
+Measured on 2026-12-05 (issue 14), ``python -m tests.polnear_eval dev``: 914 gold quotations in 84 articles, recall
+0.988, precision 0.934; speaker right for 0.896 of the 577 quotations whose annotated source is named, 0.684 of the
+253 whose source is a pronoun or a definite description (scored against a proxy referent, see
+``tests/polnear_eval.py``), and 0.614 of the 44 unnamed sources left without a name. With ``--old-measure`` (the
+reading of 2026-12-04): named 0.900 of 520, anaphoric 0.661 of 257, unnamed 0.320 of 97 (0.896, 0.607, 0.340
+before issue 14's rules). Train: see the README.
+
+The measure now reads the article as well as the source's words: a lone surname the tagger takes for a common noun
+("Sanders") is named, not unnamed (read by hand on train: of the first 90 such sources the tool named the person in
+71, and the rest were misses of the tool); the writer's "I" outside quotations is no one the article names; a
+surname's gender comes from the article's full name or honorific.
 
 The proxy referent is the nearest earlier *annotated source* that agrees, not the nearest person: read by hand on
 30 of the train failures of 2026-12-04, the tool had the right person for 14 (the proxy named someone else, often
 because the real antecedent was a subject or an object that no annotation made a source), the wrong one for 11,
-no name for 2, 3 could not be told. The anaphoric figure is therefore a floor on the true one, by some 20 points.
-The floors below guard against regressions.
+no name for 2, 3 could not be told; of 10 more read on 2026-12-05, 4 right, 4 wrong (2 fixed since), 2 unclear. The
+anaphoric figure is therefore a floor on the true one. The floors below guard against regressions.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.polnear_eval import POLNEAR, evaluate, source_kind
+from tests.polnear_eval import POLNEAR, evaluate, named_in_article, source_kind
 
 pytestmark = pytest.mark.skipif(not (POLNEAR / "dev" / "text").is_dir(), reason="../shared/corpora is absent")
 
@@ -34,13 +40,52 @@ def test_source_kind(source: str, kind: str) -> None:
     assert source_kind(source) == kind
 
 
+_ARTICLE = ("Sen. Ted Cruz spoke in Iowa on Thursday. Protesters gathered outside, and Cruz said he would win.\n\n"
+            "Transcript as follows:\n\nHost Bill Maher asked about the Club for Growth ad.")
+
+
+@pytest.mark.parametrize(("source", "named"), [
+    ("Cruz", True),  # a lone surname the tagger reads as a noun, written as a name mid-sentence
+    ("host Bill Maher", True),
+    ("Cruz, who spoke first,", True),
+    # negatives: capitalised only where a sentence or line opens, a day, an indefinite description
+    ("Protesters", False),
+    ("Transcript", False),
+    ("a poll released Thursday", False),
+    ("One Club for Growth ad", False),
+    ("the crowd", False),
+])
+def test_named_in_article(source: str, named: bool) -> None:
+    assert named_in_article(source, _ARTICLE) == named
+
+
 def test_quote_and_speaker_extraction_on_polnear_dev() -> None:
     scores = evaluate("dev")
     print(f"recall {scores.recall:.3f} precision {scores.precision:.3f} named {scores.accuracy('named'):.3f} "
           f"anaphoric {scores.accuracy('anaphoric'):.3f} unnamed {scores.accuracy('unnamed'):.3f}")
     assert scores.gold > 500
-    assert scores.recall >= 0.98
-    assert scores.precision >= 0.92
+    assert scores.recall >= 0.985
+    assert scores.precision >= 0.93
     assert scores.accuracy("named") >= 0.89
-    assert scores.accuracy("anaphoric") >= 0.60
-    assert scores.accuracy("unnamed") >= 0.33
+    assert scores.accuracy("anaphoric") >= 0.67
+    assert scores.accuracy("unnamed") >= 0.60
+
+
+def test_article_gender_of_a_surname() -> None:
+    from tests.polnear_eval import article_gender
+
+    text = "Susan Sarandon spoke. Sarandon left. Ted Cruz and Heidi Cruz came. Mr. Hart and Mrs. Hart. Ms. Tanzer."
+    assert article_gender("Sarandon", text) == "f"  # by the full name the article gives
+    assert article_gender("Tanzer", text) == "f"  # by the honorific
+    assert article_gender("Cruz", text) is None  # negative: two first names of two genders
+    assert article_gender("Hart", text) is None  # negative: "Mr." and "Mrs."
+    assert article_gender("Zed", text) is None  # negative: nothing said
+
+
+def test_first_person_outside_a_quotation_is_the_writer() -> None:
+    from tests.polnear_eval import _kind
+
+    text = "I met him. “I will win,” he said."
+    assert _kind("I", text, False, 0, [(11, 22)]) == "unnamed"  # the writer: no one the article names
+    assert _kind("I", text, False, 12, [(11, 22)]) == "anaphoric"  # negative: inside a quotation
+    assert _kind("I", text, True, 0, [(11, 22)]) == "anaphoric"  # the old measure

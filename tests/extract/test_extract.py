@@ -110,6 +110,10 @@ def test_december_2_2025_is_a_tuesday() -> None:
     ("\"Sad!\" Trump wrote on Twitter.", False),
     ("Trump's \"very big\" plan was shown.", False),  # not a title-case name
     ("Trump said, \"We Will Win.\"", False),  # no owner, on/of or work noun before it
+    ("\"Orange Is the New Black\" star Dascha Polanco opened up.", True),  # a noun that follows a work
+    ("Critics panned the \"Fantastic Four\" reboot.", True),
+    ("\"We Will Win\" Trump said.", False),  # negative: a name after it, no work's noun
+    ("Trump called it \"very sad,\" star witnesses said.", False),  # negative: not a title-case name
 ])
 def test_names_a_work(text: str, work: bool) -> None:
     from factcheck.extract.quotes import names_a_work

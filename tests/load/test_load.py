@@ -166,3 +166,19 @@ def test_a_reflowed_quotation_closing_a_few_lines_on_is_joined() -> None:
     _, blocks = build_article("r", "r.txt", raw, kind="text")
     texts = [b.text for b in blocks if not b.text.startswith("Headline")]
     assert len(texts) == 2 and texts[0].endswith("she told reporters."), texts
+
+
+def test_a_paragraph_before_a_photo_credit_is_a_caption_unless_it_reports_speech() -> None:
+    from factcheck.load import build_article
+
+    cases = [
+        ("Donald Trump speaks at a rally in Ohio on Tuesday.", "caption"),
+        ("Protesters hold signs reading “No wall” outside the venue.", "caption"),  # a quotation, but no one speaks
+        ("“Like Oakland. Or Ferguson,” Trump said. “The crime numbers are worse.”", "text"),  # the story runs on
+    ]
+    for para, kind in cases:
+        raw = (f"Title Of The Story Here\n\nThe story opens here with a sentence.\n\n{para}\n\n"
+               "Jim Urquhart / Reuters\n\nThe story goes on here.")
+        _, blocks = build_article("t", "t.txt", raw, kind="text")
+        found = next(b.kind for b in blocks if b.text == para)
+        assert (found if found == "caption" else "text") == kind, para
