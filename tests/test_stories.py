@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import numpy as np
 import pytest
 
 from factcheck.config import Config
@@ -124,3 +125,41 @@ def test_story_settings_are_validated() -> None:
         from_mapping({"story_neighbours": 0})
     with pytest.raises(ConfigError):
         from_mapping({"story_place_penalty": 1.5})
+
+
+@pytest.mark.parametrize("dist, threshold, expected", [
+    # two tight pairs far apart: two clusters
+    ([[0, .1, .9, .9], [.1, 0, .9, .9], [.9, .9, 0, .2], [.9, .9, .2, 0]], .5, [[0, 1], [2, 3]]),
+    # everything close: one cluster
+    ([[0, .1, .2], [.1, 0, .3], [.2, .3, 0]], .5, [[0, 1, 2]]),
+    # nothing close: each alone
+    ([[0, .8, .9], [.8, 0, .7], [.9, .7, 0]], .5, [[0], [1], [2]]),
+    # a chain: 2 is near 1 but far from 0 on average ((.9 + .3) / 2 = .6): it stays out
+    ([[0, .1, .9], [.1, 0, .3], [.9, .3, 0]], .5, [[0, 1], [2]]),
+    # the average decides, not the farthest member: 2 joins {0, 1} at (.2 + .7) / 2 = .45 < .5, though .7 from 1
+    ([[0, .1, .2], [.1, 0, .7], [.2, .7, 0]], .5, [[0, 1, 2]]),
+    # at the threshold: no merge (merges only below it)
+    ([[0, .5], [.5, 0]], .5, [[0], [1]]),
+])
+def test_average_linkage(dist, threshold, expected) -> None:
+    from factcheck.knn import average_linkage
+
+    assert average_linkage(np.array(dist, dtype=float), threshold) == expected
+
+
+def test_average_linkage_matches_scikit_learn_without_ties() -> None:
+    cluster = pytest.importorskip("sklearn.cluster")
+    from factcheck.knn import average_linkage
+
+    rng = np.random.default_rng(7)
+    for _ in range(40):
+        m = int(rng.integers(3, 40))
+        points = rng.normal(size=(m, 3))
+        dist = np.sqrt(((points[:, None] - points[None]) ** 2).sum(-1))
+        threshold = float(rng.uniform(0.5, 3.0))
+        labels = cluster.AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                                 distance_threshold=threshold).fit_predict(dist)
+        groups: dict[int, list[int]] = {}
+        for i, label in enumerate(labels.tolist()):
+            groups.setdefault(label, []).append(i)
+        assert average_linkage(dist, threshold) == sorted(groups.values())
