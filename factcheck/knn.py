@@ -40,10 +40,12 @@ def nearest(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, 
 
 
 def average_linkage(dist: np.ndarray, threshold: float) -> list[list[int]]:
-    """Clusters by average linkage (UPGMA) over a symmetric distance matrix: the two clusters whose members are
-    closest on average merge, as long as that average is below ``threshold`` (scikit-learn's
-    ``AgglomerativeClustering(linkage="average", distance_threshold=threshold)``). ``m`` merges of an ``m x m``
-    matrix: for the few hundred articles of one linked group.
+    """Clusters by average linkage (UPGMA) over a symmetric distance matrix, cut where the merge distance reaches
+    ``threshold``: what scikit-learn's ``AgglomerativeClustering(linkage="average", distance_threshold=...)``
+    gives, ties included. Merges are found by the nearest-neighbour chain (SciPy's ``nn_chain``, which
+    scikit-learn runs): follow each cluster's nearest (the first in order, the chain's previous link on a tie)
+    until two are each other's nearest, merge them (the lower slot into the higher), repeat. ``m - 1`` merges of
+    an ``m x m`` matrix, a row at a time: for the few hundred articles of one linked group.
 
     Returns:
         Each cluster's indices in ascending order, the clusters by their first index.
@@ -52,17 +54,39 @@ def average_linkage(dist: np.ndarray, threshold: float) -> list[list[int]]:
     d = np.array(dist, dtype=np.float64)
     np.fill_diagonal(d, np.inf)
     size = np.ones(m)
-    members = {i: [i] for i in range(m)}
-    while len(members) > 1:
-        a, b = divmod(int(np.argmin(d)), m)  # the first closest pair: the same merges for the same matrix
-        if not d[a, b] < threshold:
-            break
-        a, b = min(a, b), max(a, b)
-        # The distance of the merged cluster to each other one is the mean over all pairs of their members.
-        row = (size[a] * d[a] + size[b] * d[b]) / (size[a] + size[b])
-        d[a, :] = d[:, a] = row
-        d[b, :] = d[:, b] = np.inf
-        d[a, a] = np.inf
-        size[a] += size[b]
-        members[a] += members.pop(b)
-    return sorted(sorted(v) for v in members.values())
+    root = list(range(m))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    chain: list[int] = []
+    for _ in range(m - 1):
+        if not chain:
+            chain.append(int(np.flatnonzero(size > 0)[0]))
+        while True:
+            x = chain[-1]
+            row = d[x]
+            y = int(np.argmin(row))  # the first nearest
+            nearest_d = row[y]
+            if len(chain) > 1 and not row[chain[-2]] > nearest_d:
+                y, nearest_d = chain[-2], row[chain[-2]]  # a tie keeps the previous link
+                break
+            chain.append(y)
+        chain = chain[:-2]
+        x, y = min(x, y), max(x, y)
+        if nearest_d < threshold:  # merges at or above the threshold are the cut
+            root[find(x)] = find(y)
+        # The merged cluster takes slot y; its distance to each other one is the mean over all pairs of members.
+        nx, ny = size[x], size[y]
+        merged = (nx * d[x] + ny * d[y]) / (nx + ny)
+        size[x], size[y] = 0, nx + ny
+        d[x, :] = d[:, x] = np.inf
+        merged[x] = merged[y] = np.inf
+        d[y, :] = d[:, y] = merged
+    groups: dict[int, list[int]] = {}
+    for i in range(m):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values())

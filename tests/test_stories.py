@@ -147,15 +147,20 @@ def test_average_linkage(dist, threshold, expected) -> None:
     assert average_linkage(np.array(dist, dtype=float), threshold) == expected
 
 
-def test_average_linkage_matches_scikit_learn_without_ties() -> None:
+@pytest.mark.parametrize("ties", [False, True])
+def test_average_linkage_matches_scikit_learn(ties: bool) -> None:
+    """The same clusters as scikit-learn, also when many distances are equal (copies of one lead, vetoed pairs)."""
     cluster = pytest.importorskip("sklearn.cluster")
     from factcheck.knn import average_linkage
 
     rng = np.random.default_rng(7)
-    for _ in range(40):
+    for _ in range(60):
         m = int(rng.integers(3, 40))
         points = rng.normal(size=(m, 3))
         dist = np.sqrt(((points[:, None] - points[None]) ** 2).sum(-1))
+        if ties:
+            dist = np.round(dist * 2) / 2
+            dist[dist > 2.5] = 5.0
         threshold = float(rng.uniform(0.5, 3.0))
         labels = cluster.AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                                  distance_threshold=threshold).fit_predict(dist)
