@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import numpy as np
 
-#: Similarities held at once, in MB (float32): memory stays linear in the number of vectors.
+#: Similarities held at once, in MB (float32), and at most this many query rows per block: memory stays linear in
+#: the number of vectors searched (a block of a fixed number of rows), whatever the number of queries.
 WORKING_MEMORY_MB = 16
+BLOCK_ROWS = 64
 
 
 def nearest(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -27,7 +29,7 @@ def nearest(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, 
         return sims, idx
     from threadpoolctl import threadpool_limits
 
-    block = max(1, (WORKING_MEMORY_MB << 20) // (4 * n))
+    block = max(1, min(BLOCK_ROWS, (WORKING_MEMORY_MB << 20) // (4 * n)))
     with threadpool_limits(1, user_api="blas"):  # one thread: the same sums whatever the machine
         for start in range(0, len(queries), block):
             s = queries[start:start + block] @ base.T
