@@ -12,13 +12,15 @@ help:  ## Show the targets
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# torch is installed first and pinned: the CPU wheel lies on this machine's disk; an unpinned torch would pull
-# a multi-GB CUDA build. Reinstalls only when pyproject.toml changes.
+# The default model needs no torch; the torch extra (the same model on torch, `--model all-MiniLM-L6-v2`) is
+# installed too, so the tests that compare both models run. torch is installed first and pinned: the CPU wheel
+# lies on this machine's disk; an unpinned torch would pull a multi-GB CUDA build. Reinstalls only when
+# pyproject.toml changes.
 # The distribution was called "factcheck" before (a name PyPI gives another project): an old .venv loses it first.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check torch==2.13.0
 	@$(BIN)/pip uninstall --quiet --yes factcheck >/dev/null 2>&1 || true
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,fast]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,torch]'
 	touch $(STAMP)
 
 setup: $(STAMP)  ## Create .venv and install factcheck with its dependencies

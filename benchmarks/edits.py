@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from benchmarks.edit_cases import EXPECTED, GENERATORS, MIXES, REWRITES, Article, Edit, reword
+from factcheck.embed import DEFAULT_MODEL
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpora" / "polnear"
@@ -297,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--types", default="", help="comma-separated subset of edit types")
     ap.add_argument("--settings", default="two,five", help="which settings to run: two, five or two,five")
     ap.add_argument("--quick", action="store_true", help="3 articles, 1 site per type")
-    ap.add_argument("--model", default="all-MiniLM-L6-v2", help="embedding model (int8: the ONNX build)")
+    ap.add_argument("--model", default=DEFAULT_MODEL, help="embedding model (default: the audit's default)")
     ap.add_argument("--json", default="", help="dump every case with its outcome to this file")
     return run(ap.parse_args(argv))
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from benchmarks.edit_cases import GENERATORS, MIXES, Article, Edit, paragraphs, reword
 from benchmarks.edits import CORPUS, REPO, SEED, MemoEmbedder, audit, pick_articles
+from factcheck.embed import DEFAULT_MODEL
 
 #: Sentences of colour and commentary with no quotation, number, date, name or place, as a rewrite desk adds them.
 COLOUR = [
@@ -229,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="train", choices=("train", "dev", "both"))
     ap.add_argument("--articles", type=int, default=16)
     ap.add_argument("--skip", type=int, default=0, help="skip the first N picked articles (held out from tuning)")
-    ap.add_argument("--model", default="all-MiniLM-L6-v2")
+    ap.add_argument("--model", default=DEFAULT_MODEL)
     ap.add_argument("--json", help="write every source's result here")
     ap.add_argument("--real", action=argparse.BooleanOptionalAction, default=True,
                     help="also audit the corpus's real multi-outlet stories (independent reporting)")

@@ -1,10 +1,10 @@
 """Stage 4, align: group the claims of different sources that state the same thing.
 
-Statements and captions are aligned by embedding similarity, searched with scikit-learn's nearest neighbours so
-memory grows with the number of claims, not its square. Quotations are aligned by speaker and wording (a partial
-quote stands inside the longer rendering of the same remark). Groups are grown greedily from the most similar pair
-down, never holding two claims of one source unless that source repeats itself, and never chaining claims that are
-not similar on average.
+Statements and captions are aligned by embedding similarity, searched with scikit-learn's nearest neighbours
+(exact, in blocks) so memory grows with the number of claims, not its square. Quotations are aligned by speaker
+and wording (a partial quote stands inside the longer rendering of the same remark). Groups are grown greedily
+from the most similar pair down, never holding two claims of one source unless that source repeats itself, and
+never chaining claims that are not similar on average.
 """
 
 from __future__ import annotations
@@ -22,6 +22,21 @@ from factcheck.wording import similarity, symmetric_similarity
 
 # scikit-learn computes neighbours in blocks of this many MB: memory stays linear in the number of claims.
 _KNN_WORKING_MEMORY_MB = 16
+
+
+def nearest(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` rows of ``base`` nearest to each row of ``queries`` by cosine (scikit-learn, exact, in blocks):
+    ``(similarities, indices)``, most similar first."""
+    k = min(k, len(base))
+    if k == 0 or len(queries) == 0:
+        return np.zeros((len(queries), k), np.float32), np.zeros((len(queries), k), np.int64)
+    import sklearn  # imported here: a run that reuses its reports never aligns, so never pays for the import
+    from sklearn.neighbors import NearestNeighbors
+
+    nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(base)
+    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), threadpool_limits(1, user_api="blas"):
+        dist, idx = nn.kneighbors(queries)
+    return 1.0 - dist, idx
 
 
 def claim_text(claim: Claim) -> str:
@@ -70,31 +85,37 @@ def _slotted(claim: Claim) -> tuple[str, ...]:
 def _statement_pairs(claims: Sequence[Claim], vectors: np.ndarray, idx: list[int], config: Config,
                      lexical: set[tuple[int, int]] | None = None):
     """Pairs of statements of different sources to align, most similar first: by the embedding, or (recorded in
-    ``lexical``) by their words when nearly all of them are the same in the same order."""
+    ``lexical``) by their words when nearly all of them are the same in the same order.
+
+    Each source's statements are searched among the other sources' statements only (their ``neighbours``
+    nearest), so a source that repeats itself never crowds out the others, and the work is linear in the size of
+    any one article: a 100,000-line page beside a normal article costs its lines times the normal article's
+    statements, not its lines squared. A pair is kept when either claim is among the other's neighbours."""
     if len(idx) < 2:
         return []
-    sub = vectors[idx]
-    k = min(config.neighbours + 1, len(idx))
-    import sklearn  # imported here: a run that reuses its reports never aligns, so never pays for the import
-    from sklearn.neighbors import NearestNeighbors
-
-    nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(sub)
-    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), threadpool_limits(1, user_api="blas"):
-        dist, nbr = nn.kneighbors(sub)
+    by_source: dict[str, list[int]] = {}
+    for i in idx:
+        by_source.setdefault(claims[i].source, []).append(i)
+    found: dict[tuple[int, int], float] = {}
+    for source, own in by_source.items():
+        others = [i for i in idx if claims[i].source != source]
+        if not others:
+            continue
+        sims, nbr = nearest(vectors[own], vectors[others], config.neighbours)
+        for row, i in enumerate(own):
+            for s, col in zip(sims[row].tolist(), nbr[row].tolist()):
+                j = others[col]
+                found[(min(i, j), max(i, j))] = s
     pairs = []
-    for row, i in enumerate(idx):
-        for d, col in zip(dist[row], nbr[row]):
-            j = idx[col]
-            if j <= i or claims[i].source == claims[j].source:
-                continue
-            sim = round(1.0 - float(d), 5)
-            if sim >= config.group_threshold:
-                pairs.append((sim, i, j))
-            elif lexical is not None and sim >= config.group_threshold * 0.5:
-                lex = _lexical(claims[i], claims[j])
-                if lex >= LEXICAL_ALIGN:
-                    pairs.append((round(config.group_threshold * lex, 5), i, j))
-                    lexical.add((min(i, j), max(i, j)))
+    for (i, j), s in sorted(found.items()):
+        sim = round(s, 5)
+        if sim >= config.group_threshold:
+            pairs.append((sim, i, j))
+        elif lexical is not None and sim >= config.group_threshold * 0.5:
+            lex = _lexical(claims[i], claims[j])
+            if lex >= LEXICAL_ALIGN:
+                pairs.append((round(config.group_threshold * lex, 5), i, j))
+                lexical.add((i, j))
     return pairs
 
 
@@ -132,15 +153,9 @@ def _quote_candidates(claims: Sequence[Claim], vectors: np.ndarray, idx: list[in
     for i in idx:
         speaker = claims[i].speaker
         by_speaker.setdefault(surname(speaker) if speaker else "", []).append(i)
-    k = min(config.neighbours * 2 + 1, len(idx))
-    import sklearn
-    from sklearn.neighbors import NearestNeighbors
-
-    nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(vectors[idx])
-    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), threadpool_limits(1, user_api="blas"):
-        _, nbr = nn.kneighbors(vectors[idx])
+    _, nbr = nearest(vectors[idx], vectors[idx], config.neighbours * 2 + 1)
     for row, i in enumerate(idx):
-        for col in nbr[row]:
+        for col in nbr[row].tolist():
             j = idx[col]
             if i != j:
                 out.add((min(i, j), max(i, j)))

@@ -25,7 +25,8 @@ class Config:
     """Every setting of an audit, with its default.
 
     Attributes:
-        model: embedding model, a packaged model name or a folder with a sentence-transformers model.
+        model: embedding model: ``all-MiniLM-L6-v2-int8`` (int8 ONNX, no torch), ``all-MiniLM-L6-v2`` (the same
+            model on torch, the ``torch`` extra) or a folder with a sentence-transformers model (``torch`` extra).
         group_threshold: cosine similarity at or above which two statements from different sources are aligned.
         quote_threshold: share of the shorter quotation's words found in the other for two quotes to be one remark.
         repeat_threshold: similarity at which a second claim of the same source may join a group (it repeats itself).
@@ -66,7 +67,7 @@ class Config:
             site's name or url domain, or its file name without a trailing hash.
     """
 
-    model: str = "all-MiniLM-L6-v2"
+    model: str = "all-MiniLM-L6-v2-int8"
     group_threshold: float = 0.64
     quote_threshold: float = 0.5
     repeat_threshold: float = 0.93

@@ -46,30 +46,9 @@ def extract_processes(n_items: int) -> int:
     return min(cores, 4) if cores > 1 and n_items >= EXTRACT_POOL_MIN else 0
 
 
-class _NoTorch:
-    """Import hook that makes ``import torch`` fail (as if torch were not installed)."""
-
-    @staticmethod
-    def find_spec(name: str, path=None, target=None):  # type: ignore[no-untyped-def]
-        if name == "torch" or name.startswith("torch."):
-            raise ImportError("torch is not needed in a spaCy-only process")
-        return None
-
-
 def extract_init() -> None:
-    import sys
-
     _limit_blas(1)
-    # thinc imports torch when it is installed, though the packaged pipeline never uses it: in a process that only
-    # runs spaCy that is seconds and hundreds of MB for nothing. The hook is removed once spaCy is loaded.
-    hook = _NoTorch()
-    if "torch" not in sys.modules:
-        sys.meta_path.insert(0, hook)  # type: ignore[arg-type]
-    try:
-        pipeline.tagger().load()
-    finally:
-        if hook in sys.meta_path:
-            sys.meta_path.remove(hook)  # type: ignore[arg-type]
+    pipeline.tagger().load()  # without torch (see extract.entities)
 
 
 def _extract_articles(items: Sequence[LoadedArticle], config: Config) -> dict[str, list[Claim]]:
@@ -131,20 +110,11 @@ def _limit_blas(threads: int) -> None:
         os.environ[var] = str(threads)
 
 
-def _limit_threads(threads: int) -> None:
-    _limit_blas(threads)
-    try:
-        import torch
-
-        torch.set_num_threads(threads)
-    except ImportError:  # pragma: no cover - torch is a dependency
-        pass
-
-
 def run_pool(jobs: int, work, config: Config) -> list[Report]:
     # Each worker gets its share of the cores, so N workers do not each run N math threads on the same cores.
     threads = max(1, (os.cpu_count() or 1) // jobs)
-    with spawn_pool(jobs, _limit_threads, (threads,)) as pool:
+    # torch (when a torch model is chosen) and the int8 model's onnxruntime session read OMP_NUM_THREADS.
+    with spawn_pool(jobs, _limit_blas, (threads,)) as pool:
         return list(pool.map(_story_worker, work, [config] * len(work)))
 
 

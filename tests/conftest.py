@@ -27,7 +27,7 @@ def config(tmp_path: Path) -> Config:
 
 @pytest.fixture(scope="session")
 def real_embedder():
-    """The packaged model, loaded once per test run; the in-process CLI runs (``tests.clirun``) share it."""
+    """The default model (int8 ONNX), loaded once per test run; the in-process CLI runs (``tests.clirun``) share it."""
     from tests.clirun import shared_embedder
 
     return shared_embedder()

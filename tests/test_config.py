@@ -70,12 +70,12 @@ def test_defaults_when_pyproject_has_no_table(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("layers, expected", [
     # (use pyproject, use --config, flags) -> model, quote_threshold, group_threshold
-    ((False, False, {}), ("all-MiniLM-L6-v2", 0.5, 0.64)),
+    ((False, False, {}), ("all-MiniLM-L6-v2-int8", 0.5, 0.64)),
     ((True, False, {}), ("from-pyproject", 0.6, 0.7)),
     ((True, True, {}), ("from-config-file", 0.55, 0.7)),
     ((True, True, {"model": "from-flag", "group_threshold": 0.8}), ("from-flag", 0.55, 0.8)),
     ((False, True, {}), ("from-config-file", 0.55, 0.64)),
-    ((False, False, {"quote_threshold": 0.9}), ("all-MiniLM-L6-v2", 0.9, 0.64)),
+    ((False, False, {"quote_threshold": 0.9}), ("all-MiniLM-L6-v2-int8", 0.9, 0.64)),
 ])
 def test_precedence_flag_over_file_over_pyproject_over_default(tmp_path: Path, layers, expected) -> None:
     use_pyproject, use_file, flags = layers

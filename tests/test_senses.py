@@ -172,3 +172,35 @@ def test_fallback_lemma(no_wordnet: None, word: str, expected: str) -> None:
 def test_person_noun(word: str, expected: bool) -> None:
     """A noun whose first sense names a kind of person (WordNet's noun.person): a role in an apposition."""
     assert person_noun(word) is expected
+
+
+@pytest.mark.parametrize("pos, lemma, present", [
+    ("noun", "aardvark", True), ("noun", "zymurgy", True), ("verb", "fall", True), ("adj", "new", True),
+    ("noun", "new_york", True), ("adv", "quickly", True),
+    ("noun", "qwertyuiop", False), ("verb", "aardvark", False), ("noun", "", False), ("noun", "café", False),
+    ("noun", "new york", False), ("noun", "New_York", False),
+])
+def test_wordnet_index_found_by_binary_search(pos, lemma, present) -> None:
+    wn = wordnet._wordnet()
+    if wn is None:
+        pytest.skip("WordNet is not installed")
+    assert (lemma in wn.senses[pos]) is present
+    if present:
+        assert wn.senses[pos][lemma] and all(isinstance(o, int) for o in wn.senses[pos][lemma])
+    else:
+        with pytest.raises(KeyError):
+            wn.senses[pos][lemma]
+
+
+def test_wordnet_index_lines_match_a_full_read() -> None:
+    wn = wordnet._wordnet()
+    if wn is None:
+        pytest.skip("WordNet is not installed")
+    import os
+
+    for pos in ("verb", "adv"):
+        with open(os.path.join(wn.folder, f"index.{pos}"), encoding="utf-8") as fh:
+            for line in itertools.islice((x for x in fh if not x.startswith(" ")), 0, None, 37):
+                parts = line.split()
+                n_ptr = int(parts[3])
+                assert wn.senses[pos][parts[0]] == tuple(int(o) for o in parts[6 + n_ptr:9 + n_ptr])
