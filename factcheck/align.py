@@ -20,8 +20,9 @@ from factcheck.models import Claim, ClaimGroup, ClaimType, GroupStatus
 from factcheck.tokenize import tokens
 from factcheck.wording import similarity, symmetric_similarity
 
-# scikit-learn computes neighbours in blocks of this many MB: memory stays linear in the number of claims.
-_KNN_WORKING_MEMORY_MB = 16
+# scikit-learn computes neighbours in blocks of this many MB (a few rows of distances at a time): memory stays
+# linear in the number of claims, also when one source is searched among the others.
+_KNN_WORKING_MEMORY_MB = 1
 
 
 def nearest(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

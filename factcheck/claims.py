@@ -18,18 +18,13 @@ from factcheck.extract.dates import find_dates
 from factcheck.extract.entities import ROLE_WINDOW, EntityTagger, RawEntity, canonical_names, find_role, fold, surname
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.quotes import find_quotes, names_a_work, split_sentences
-from factcheck.lexicon import reporting_verbs
+from factcheck.lexicon import reporting_verbs, words
 from factcheck.mentions import NameIndex, Spans, masked, mentions, name_pattern, possessive
 from factcheck.models import Action, Article, Block, Claim, ClaimType, Entity, LoadedArticle, Quote, span_of
 from factcheck.speakers import Resolver, Speaker
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-_STOP = frozenset(
-    "a an the of to in on at for by with from and or but that this these those it its is was are were be been has had "
-    "have as he she they we i you his her their our my your said says told according also then there which who whom "
-    "what when where while would will could should can may might not no so than too very just about into over after "
-    "before during reporters media".split()
-)
+_STOP = words("claim_stop_words")
 
 
 # Wire-style labels in front of a sentence are not part of the claim ("URGENT UPDATE: ...").

@@ -28,8 +28,7 @@ from factcheck.places import is_place, place_relation
 #: Capitalised word runs: candidate names and places ("Russian President Vladimir Putin", "Hallandale Beach").
 _CAPS = re.compile(r"\b[A-Z][a-zA-Z’'-]+(?:\s+(?:of\s+|de\s+|al-)?[A-Z][a-zA-Z’'-]+)*")
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\d)")
-_CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_CALENDAR = frozenset(lexicon.lines("calendar_names.txt"))
 #: A lead names its event's day within this many days before the article's date (or the day after it).
 _LOOK_BACK = 7
 #: How much of an article its place overlap and its principals read.
@@ -213,8 +212,7 @@ def principals(text: str, capitalised: Counter[str], common: set[str]) -> frozen
     return frozenset(p for p, c in counts.items() if 2 * c >= top)
 
 
-_STOP_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "This", "That",
-               "President", "Secretary", "Minister", "Mr", "Mrs", "Ms", "Dr"}
+_STOP_NAMES = frozenset(lexicon.lines("name_stop_words.txt"))
 _NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+)+")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from factcheck.lexicon import lines, reporting_verbs
+from factcheck.lexicon import lines, reporting_verbs, words
 from factcheck.models import Quote
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
@@ -47,8 +47,7 @@ def masked(text: str, quotes: Sequence[Quote]) -> str:
 
 #: Words that follow "’s" only when it is "is" or "has" ("Christie’s been making the case", "Trump’s not going"):
 #: a name before them is the subject, not an owner.
-_AFTER_CONTRACTION = frozenset("been not never going gone got gotten done said told a an the also always still just "
-                               "already".split())
+_AFTER_CONTRACTION = words("after_contraction")
 
 
 def possessive(text: str, end: int) -> bool:

@@ -32,9 +32,8 @@ from factcheck.models import Quote
 from factcheck.senses import person_noun
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
-_STOPS = frozenset("a an the and or but of to in on at by with for from as than that who which is was are were "
-                   "has had have asked met called told".split())
-_PRONOUN_FORMS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+_STOPS = words("speaker_stops")
+_PRONOUN_FORMS = words("gendered_pronouns")
 _ASKED = re.compile(r"\W*(?:(?:when|after|once|if)\s+)?asked\b", re.IGNORECASE)
 _SIGNATURE = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$")
 

@@ -138,13 +138,7 @@ def _trim(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-_ABBREV = {
-    "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt",
-    "capt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "atty", "rev", "hon", "d.c", "a.m",
-    "p.m", "e.g", "i.e", "etc", "approx", "est", "dept", "univ", "ave", "blvd", "fig",
-    "adm", "maj", "cmdr", "brig", "sens", "reps", "govs", "gens", "det", "insp", "supt", "lt.gen", "messrs",
-}
+_ABBREV = words("abbreviations")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)]*\s+")
 
 
@@ -267,7 +261,7 @@ def _quoted(inside: list[tuple[int, int]], starts: list[int], i: int) -> tuple[i
 
 _TITLE_WORD = re.compile(r"[^\W_][\w'’&.-]*")
 #: Small words a title leaves in lower case ("Meet the Press", "Girls in Power").
-_TITLE_SMALL = frozenset("a an the of and or nor but in on at to for by with from as vs via per into".split())
+_TITLE_SMALL = words("title_small_words")
 _POSSESSIVE = re.compile(r"[\w.&]['’]s?\s*$|\b(?:on|of)\s*$", re.IGNORECASE)
 
 
