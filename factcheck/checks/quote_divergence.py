@@ -185,7 +185,9 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim, grouped: bool = False):
     changes: list[str] = []
     involved: list[Claim] = []
     structure: list[str] = []
-    joins: list[tuple[str, str]] = []  # (the source that quotes as one, the source that quotes apart)
+    # (the source that quotes as one, the source that quotes apart, whether a version the latter follows quotes
+    # them as one too)
+    joins: list[tuple[str, str, bool]] = []
     joined = _joined_remarks(ctx, short_c, long_c, by_target.get(long_c.id, []))
     for partner, run in joined:
         comp = compare_quotes(run, partner.quote or "")
@@ -193,7 +195,7 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim, grouped: bool = False):
         diffs.append((f"join {long_c.source}",
                       f"one quotation holds words that {short_c.source} quotes as separate remarks"))
         structure.append(f"{long_c.source} joins into one quotation remarks {short_c.source} quotes separately")
-        joins.append((long_c.source, short_c.source))
+        joins.append((long_c.source, short_c.source, _quoted_whole_before(ctx, short_c, partner)))
         if comp.changed:
             diffs.append((f"diff {long_c.source} ~ {partner.source}", marked(list(comp.ops))))
             typed.append(_typed(long_c.source, partner.source, comp.ops))
@@ -204,7 +206,7 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim, grouped: bool = False):
         diffs.append((f"splice {short_c.source}",
                       f"joins words from {len(targets)} separate remarks in {long_c.source}"))
         structure.append(f"{short_c.source} splices {len(targets)} separate remarks into one quotation")
-        joins.append((short_c.source, long_c.source))
+        joins.append((short_c.source, long_c.source, False))
     for target in targets:
         text = " … ".join(shown[seg] for seg in by_target[target.id])
         comp = compare_quotes(text, target.quote or "", whole_swap=grouped and target.id == long_c.id)
@@ -214,6 +216,25 @@ def _compare_pair(ctx: CheckContext, a: Claim, b: Claim, grouped: bool = False):
             typed.append(_typed(short_c.source, target.source, comp.ops))
             changes.append(_change(comp.ops, short_c.source, target.source))
     return diffs, changes, structure, involved, typed, joins
+
+
+def _quoted_whole_before(ctx: CheckContext, first: Claim, second: Claim) -> bool:
+    """Whether a version that the source of two remarks follows holds both in one quotation of the same speaker
+    (each at least half there, a word changed at most): that source quotes in pieces what the older text quotes
+    whole, so a third source quoting it whole reads as the older text does and splices nothing."""
+    lineage = ctx.lineage
+    if lineage is None:
+        return False
+    parts = [p for p in (_words(c.quote or "").words for c in (first, second)) if p]
+    for older in ctx.sources:
+        if older == first.source or not lineage.descends(first.source, older):
+            continue
+        for c in ctx.source_claims(older):
+            if c.type == ClaimType.QUOTE and c.quote and _same_speaker(c, first):
+                words = _words(c.quote).words
+                if all(best_window(part, words).matched >= max(3, 0.5 * len(part)) for part in parts):
+                    return True
+    return False
 
 
 def _joined_remarks(ctx: CheckContext, short_c: Claim, long_c: Claim,
@@ -311,7 +332,7 @@ def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
         word_diffs: list[WordDiff] = []
         changes: list[str] = []
         structure: list[str] = []
-        joins: list[tuple[str, str]] = []
+        joins: list[tuple[str, str, bool]] = []
         involved: dict[str, Claim] = {}
         grouped = len({c.source for c in quotes}) >= 2
         for a, b in pairs:
@@ -329,9 +350,9 @@ def check_quote_divergence(ctx: CheckContext) -> list[Finding]:
         evidence = [evidence_of(c, c.quote_span, role="quote") for c in involved.values()]
         reworded = _reworded_share(word_diffs)
         # Remarks joined into one quotation are a splice unless the one quoting them as one is the version the
-        # other was rewritten from (the rewrite only quotes it in pieces).
-        spliced = [st for st, (joiner, other) in zip(structure, joins, strict=True)
-                   if ctx.lineage is None or not ctx.lineage.descends(other, joiner)]
+        # other was rewritten from, or reads as it does (the rewrite only quotes it in pieces).
+        spliced = [st for st, (joiner, other, older_whole) in zip(structure, joins, strict=True)
+                   if not older_whole and (ctx.lineage is None or not ctx.lineage.descends(other, joiner))]
         typed = tuple(dict.fromkeys(word_diffs))
         if spliced:
             nature, lead = "spliced_quote", f"Quotation of {speaker} spliced"
