@@ -155,14 +155,14 @@ class TimedEmbedder:
 def setup_models() -> tuple[Any, dict[str, float]]:
     """Load spaCy and the embedding model once, timed apart from the stages."""
     from factcheck.config import Config
-    from factcheck.embed import SentenceTransformerEmbedder
+    from factcheck.embed import make_embedder
     from factcheck.pipeline import tagger
 
     setup = {}
     t = time.perf_counter()
     tagger().tag(["Warm-up sentence from London."])  # the shared tagger audit_loaded uses
     setup["spacy_load"] = time.perf_counter() - t
-    model = SentenceTransformerEmbedder(Config().model)
+    model = make_embedder(Config().model)  # the default model (int8 ONNX), as an audit runs it
     t = time.perf_counter()
     model.encode(["warm-up"])
     setup["model_load"] = time.perf_counter() - t

@@ -115,7 +115,7 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
         else:
             with hooks.stage("claims"):
                 known = parallel.extract_in(pool, fresh, config, notes) if pool is not None else {}
-            reports = [pipeline.audit_story(w, config, embedder, known, hooks) for w in work]
+            reports = [pipeline.audit_story(w, config, embedder, known, hooks, screened=True) for w in work]
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

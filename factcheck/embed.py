@@ -10,9 +10,9 @@ tests. :class:`CachedEmbedder` keeps vectors in ``claims/embeddings/<model>/`` b
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
-import tempfile
 import threading
 import zlib
 from collections.abc import Sequence
@@ -22,6 +22,8 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from factcheck.config import Config
+from factcheck.errors import OutputError
+from factcheck.io import atomic_write
 
 #: all-MiniLM-L6-v2 on torch through sentence-transformers (the ``torch`` extra).
 TORCH_MODEL = "all-MiniLM-L6-v2"
@@ -234,8 +236,9 @@ def text_key(model: str, text: str) -> str:
 class EmbeddingCache:
     """Vectors by (model, text) hash in ``<root>/embeddings/<model>/``.
 
-    Each write is a new shard file written to a temporary name and renamed into place, so a crash mid-write leaves
-    no partial shard and two processes never write the same file. Unreadable shards are ignored (safe to delete).
+    Each write is a new shard file written whole by ``io.atomic_write`` (a temporary name renamed into place), so
+    a crash mid-write leaves no partial shard and two processes never write the same file. Unreadable shards are
+    ignored (safe to delete).
     """
 
     def __init__(self, root: str | Path, model: str) -> None:
@@ -271,23 +274,13 @@ class EmbeddingCache:
         index = self._load()
         for k, v in zip(keys, vectors):
             index[k] = v
+        digest = hashlib.sha1("".join(sorted(keys)).encode()).hexdigest()[:16]
+        buffer = io.BytesIO()
+        np.savez(buffer, keys=np.array(list(keys)), vectors=np.asarray(vectors, dtype=np.float32))
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            digest = hashlib.sha1("".join(sorted(keys)).encode()).hexdigest()[:16]
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".npz", dir=self.dir)
-        except OSError:
+            atomic_write(self.dir / f"{digest}.npz", buffer.getvalue())
+        except OutputError:
             return  # a read-only or full cache folder costs speed, never the audit
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                np.savez(fh, keys=np.array(list(keys)), vectors=np.asarray(vectors, dtype=np.float32))
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.dir / f"{digest}.npz")
-        except OSError:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 class CachedEmbedder:

@@ -21,7 +21,7 @@ def _story_worker(items: Sequence[LoadedArticle], config: Config) -> Report:
     global _WORKER_EMBEDDER
     if _WORKER_EMBEDDER is None:
         _WORKER_EMBEDDER = default_embedder(config)
-    return pipeline.audit_story(items, config, _WORKER_EMBEDDER)
+    return pipeline.audit_story(items, config, _WORKER_EMBEDDER, screened=True)  # a batch's story, screened
 
 
 # A batch with at least this many new articles has its claims extracted in parallel processes (spaCy runs on one

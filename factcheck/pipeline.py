@@ -102,10 +102,6 @@ def _claims(items: Sequence[LoadedArticle], config: Config, embedder: Embedder |
     return canonicalise_speakers(article_claims(items, config, embedder, known))
 
 
-def _story_items(items: Sequence[LoadedArticle]) -> tuple[list[LoadedArticle], list[str]]:
-    return dedupe(sorted(items, key=lambda it: it.article.id))
-
-
 def english_only(items: Sequence[LoadedArticle]) -> tuple[list[LoadedArticle], list[str]]:
     """The articles in English, and a note for each one left out because it appears to be in another language.
 
@@ -146,13 +142,17 @@ NO_HOOKS: Hooks = _NoHooks()
 
 
 def audit_story(items: Sequence[LoadedArticle], config: Config, embedder: Embedder,
-                known: dict[str, list[Claim]] | None = None, hooks: Hooks = NO_HOOKS) -> Report:
+                known: dict[str, list[Claim]] | None = None, hooks: Hooks = NO_HOOKS, screened: bool = False) -> Report:
     """One story's audit: claims -> embed -> align -> checks -> report. ``known`` holds articles' claims extracted
-    beforehand (batch mode). With the cache on, a story audited before with the same articles, settings, model and
-    code gets its stored report."""
-    items, notes = _story_items(items)
-    items, language_notes = english_only(items)
-    notes = language_notes + notes
+    beforehand (batch mode). ``screened``: the batch has already set duplicates and other languages aside (each
+    article is screened once). With the cache on, a story audited before with the same articles, settings, model
+    and code gets its stored report."""
+    items = sorted(items, key=lambda it: it.article.id)
+    notes: list[str] = []
+    if not screened:
+        items, notes = dedupe(items)
+        items, language_notes = english_only(items)
+        notes = language_notes + notes
     reuse = None
     if config.use_cache:
         from factcheck.reportcache import ReportCache, story_key

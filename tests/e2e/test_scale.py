@@ -182,19 +182,34 @@ SLOW_WRITER = textwrap.dedent("""
     from factcheck.embed import CachedEmbedder, EmbeddingCache, HashingEmbedder
     from tests.e2e.test_scale import batch_items
 
-    real_savez = np.savez
+    import factcheck.io
 
-    def slow_savez(fh, **arrays):
-        buf = io.BytesIO()
-        real_savez(buf, **arrays)
-        data = buf.getvalue()
-        print("writing", len(data), flush=True)
-        for i in range(0, len(data), 256):
-            fh.write(data[i:i + 256])
-            fh.flush()
-            time.sleep(0.05)
+    real_fdopen = factcheck.io.os.fdopen
 
-    np.savez = slow_savez
+    class SlowFile:
+        def __init__(self, fh):
+            self.fh = fh
+        def __enter__(self):
+            return self
+        def __exit__(self, *exc):
+            self.fh.close()
+        def write(self, data):
+            print("writing", len(data), flush=True)
+            for i in range(0, len(data), 256):
+                self.fh.write(data[i:i + 256])
+                self.fh.flush()
+                time.sleep(0.05)
+        def __getattr__(self, name):
+            return getattr(self.fh, name)
+
+    class SlowOs:  # the cache's file writes (io.atomic_write) crawl, so the kill lands mid-write
+        def __getattr__(self, name):
+            return getattr(__import__("os"), name)
+        @staticmethod
+        def fdopen(fd, mode="r", *args, **kwargs):
+            return SlowFile(real_fdopen(fd, mode, *args, **kwargs))
+
+    factcheck.io.os = SlowOs()
     inner = HashingEmbedder()
     embedder = CachedEmbedder(inner, EmbeddingCache(sys.argv[1], inner.name))
     audit_loaded([it for it in batch_items() if it.article.id.startswith("bridge")], Config(use_cache=False), embedder)
@@ -226,7 +241,7 @@ def test_sigkill_mid_cache_write_leaves_a_clean_cache(tmp_path: Path) -> None:
     leftovers = list(shard_dir.iterdir())
     assert leftovers, "the writer was killed before it created its temporary file"
     # No shard under its final name: the half-written file kept its temporary name.
-    assert not [p for p in leftovers if not p.name.startswith(".tmp-")], leftovers
+    assert not [p for p in leftovers if not p.name.startswith(".")], leftovers
 
     texts = [claim_text(c) for c in audit_loaded(_bridge(), Config(use_cache=False), inner).claims]
     keys = [text_key(inner.name, t) for t in texts]
