@@ -15,9 +15,9 @@ import importlib.util
 import mmap
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 _POS = ("verb", "noun", "adj", "adv")
 _TOP_SENSES = 3
@@ -44,22 +44,8 @@ class _Index(Mapping[str, tuple[int, ...]]):
         self._found: dict[str, tuple[int, ...] | None] = {}
 
     def _line(self, key: bytes) -> bytes | None:
-        mm = self._mm
-        lo, hi = 0, len(mm)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = mm.rfind(b"\n", 0, mid) + 1
-            end = mm.find(b"\n", start)
-            end = len(mm) if end < 0 else end
-            line = mm[start:end]
-            lemma = b"" if line.startswith(b" ") else line.split(b" ", 1)[0]  # licence lines come first
-            if lemma == key:
-                return line
-            if lemma < key:
-                lo = end + 1
-            else:
-                hi = start
-        return None
+        # licence lines come first, indented: they sort before every lemma
+        return _sorted_line(self._mm, key, lambda line: b"" if line.startswith(b" ") else line.split(b" ", 1)[0])
 
     def _get(self, lemma: str) -> tuple[int, ...] | None:
         if lemma not in self._found:
@@ -160,22 +146,31 @@ def _synset_line(pos: str, offset: int) -> str:
     which shifts every line; the lines are still sorted by offset, so a binary search over line starts
     finds the line in about 17 probes whatever the line endings.
     """
-    mm = _data_file(pos)
+    line = _sorted_line(_data_file(pos), offset,
+                        lambda line: int(line[:8]) if line[:8].isdigit() else -1)  # licence lines: spaces
+    if line is None:
+        raise KeyError(f"synset {offset} not in data.{pos}")
+    return line.decode("utf-8")
+
+
+def _sorted_line(mm: mmap.mmap, key: Any, key_of: Callable[[bytes], Any]) -> bytes | None:
+    """The line of a file sorted by ``key_of(line)`` whose key is ``key``, by binary search over line starts (no
+    index of the file is built: a cold run reads only the pages it probes)."""
     lo, hi = 0, len(mm)
     while lo < hi:
         mid = (lo + hi) // 2
         start = mm.rfind(b"\n", 0, mid) + 1
         end = mm.find(b"\n", start)
         end = len(mm) if end < 0 else end
-        head = mm[start:start + 8]
-        value = int(head) if head.isdigit() else -1  # licence lines start with spaces
-        if value == offset:
-            return mm[start:end].decode("utf-8")
-        if value < offset:
+        line = mm[start:end]
+        found = key_of(line)
+        if found == key:
+            return line
+        if found < key:
             lo = end + 1
         else:
             hi = start
-    raise KeyError(f"synset {offset} not in data.{pos}")
+    return None
 
 
 @cache
