@@ -25,7 +25,7 @@ def audit_loaded(items: Sequence[LoadedArticle], config: Config | None = None,
 def _load_all(paths: Sequence[str | Path] | str | Path, config: Config) -> list[LoadedArticle]:
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    items = load(list(paths), max_bytes=config.max_article_bytes)
+    items = load(list(paths), max_bytes=config.max_article_bytes, run_on_words=config.run_on_words)
     if not items:
         raise InputError("no articles to audit")
     return items

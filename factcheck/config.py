@@ -39,6 +39,8 @@ class Config:
         use_cache: read and write the embedding cache.
         reports_dir: folder where Markdown reports are written.
         max_article_bytes: larger articles are refused with a message naming this limit.
+        run_on_words: words of run-on text (sentences of over 100 words: a scraped page or a transcript dump
+            without full stops) read per article; the rest is left unread, and the report says so.
         format: the CLI's report format (``rich``, ``markdown``, ``json``, ``github``, ``junit``, ``sarif``).
         output: the CLI writes the report to this file instead of stdout.
         reports: further reports the CLI writes in the same run, format to path (``{"sarif": "reports/x.sarif"}``).
@@ -80,6 +82,7 @@ class Config:
     use_cache: bool = True
     reports_dir: str = "reports"
     max_article_bytes: int = 5_000_000
+    run_on_words: int = 20_000
     format: str = OutputFormat.RICH.value
     output: str | None = None
     reports: dict[str, str] = field(default_factory=dict)
@@ -193,8 +196,8 @@ def validate(config: Config) -> Config:
                  "story_principal_penalty", "story_cohesion"):
         if not 0.0 <= getattr(config, name) <= 1.0:
             raise ConfigError(f"{name} must lie between 0 and 1")
-    if config.max_article_bytes <= 0 or config.neighbours <= 0:
-        raise ConfigError("max_article_bytes and neighbours must be positive")
+    if config.max_article_bytes <= 0 or config.neighbours <= 0 or config.run_on_words <= 0:
+        raise ConfigError("max_article_bytes, run_on_words and neighbours must be positive")
     if config.story_neighbours <= 0 or config.story_days < 0 or config.story_max_dense < 2:
         raise ConfigError("story_neighbours must be positive, story_days 0 or more and story_max_dense 2 or more")
     _validate_jobs(config)

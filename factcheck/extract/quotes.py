@@ -142,11 +142,11 @@ _ABBREV = words("abbreviations")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)]*\s+")
 
 
-def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
+def split_sentences(text: str, quotes: list[Quote] | None = None, bound: bool = True) -> list[tuple[int, int]]:
     """Sentence spans of ``text``. Boundaries inside a quotation are ignored, so a quoted remark of several
     sentences stays in the sentence that attributes it. A sentence longer than :data:`MAX_SENTENCE_WORDS` words
     (a transcript dump, a scraped page without full stops) is cut at clause boundaries outside quotations, so no
-    later step works on an unbounded sentence."""
+    later step works on an unbounded sentence; with ``bound=False`` it is returned whole."""
     if quotes is None:
         quotes = find_quotes(text)
     inside = sorted((q.start, q.end) for q in quotes)
@@ -174,7 +174,7 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if text[s:e].strip():
-            out += _bounded(text, s, e, inside, starts)
+            out += _bounded(text, s, e, inside, starts) if bound else [(s, e)]
     return out
 
 

@@ -19,6 +19,7 @@ from factcheck.load.decode import decode
 from factcheck.load.jsonl import _load_jsonl
 from factcheck.load.language import ENGLISH, article_language, guess_language
 from factcheck.load.paragraphs import is_photo_credit
+from factcheck.load.runons import RUN_ON_WORDS
 from factcheck.models import Block, LoadedArticle, Span, span_of
 
 __all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "ENGLISH", "Block", "LoadedArticle", "article_language",
@@ -63,18 +64,19 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
-def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[LoadedArticle]:
-    """Load one article file (or every record of a JSONL file)."""
+def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, run_on_words: int = RUN_ON_WORDS) -> list[LoadedArticle]:
+    """Load one article file (or every record of a JSONL file); each reads at most ``run_on_words`` words of run-on
+    text (:mod:`factcheck.load.runons`)."""
     if path.suffix.lower() in JSONL_SUFFIXES:
         # A batch holds many articles: the limit applies to each record, and to the file at a thousand times it.
-        return _load_jsonl(path, _read_bytes(path, max_bytes * JSONL_BATCH_FACTOR), max_bytes)
+        return _load_jsonl(path, _read_bytes(path, max_bytes * JSONL_BATCH_FACTOR), max_bytes, run_on_words)
     data = _read_bytes(path, max_bytes)
     raw, encoding = decode(data, str(path))
     if not raw.strip():
         raise InputError(f"{path}: the file is empty")
     warnings = (f"read as {encoding}, not UTF-8",) if encoding in ("cp1252", "latin-1") else ()
     article, blocks = build_article(_source_id(path), str(path), raw, kind=_kind_for(path), encoding=encoding,
-                                    warnings=warnings)
+                                    warnings=warnings, run_on_words=run_on_words)
     if not blocks:
         raise InputError(f"{path}: no article text left after removing site chrome and boilerplate")
     return [LoadedArticle(article, tuple(blocks))]
@@ -105,12 +107,13 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
-def load(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> list[LoadedArticle]:
-    """Load every article named, refusing duplicate source ids with a message naming both files."""
+def load(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
+         run_on_words: int = RUN_ON_WORDS) -> list[LoadedArticle]:
+    """Load every article named, keeping apart source ids that collide (the renamed one carries a warning)."""
     loaded: list[LoadedArticle] = []
     seen: dict[str, str] = {}
     for path in expand_paths(paths):
-        for item in load_file(path, max_bytes):
+        for item in load_file(path, max_bytes, run_on_words):
             sid = item.article.id
             if sid in seen:
                 # Two files whose names collide (a.txt and a.md, or the same id twice in JSONL): keep both, apart.

@@ -11,6 +11,7 @@ from factcheck.extract.dates import find_absolute_dates
 from factcheck.load.html import _html_blocks
 from factcheck.load.language import _language_warnings
 from factcheck.load.paragraphs import _blocks_from_paragraphs, _split_paragraphs
+from factcheck.load.runons import RUN_ON_WORDS, bound_run_ons
 from factcheck.models import Article, Block, Span
 
 
@@ -41,8 +42,10 @@ def infer_published(texts: Iterable[str]) -> dt.date | None:
 def build_article(
     source: str, path: str, raw: str, *, kind: str, title: str | None = None, published: dt.date | None = None,
     url: str | None = None, encoding: str = "utf-8", warnings: tuple[str, ...] = (), outlet: str | None = None,
+    run_on_words: int = RUN_ON_WORDS,
 ) -> tuple[Article, list[Block]]:
-    """Make an :class:`Article` and its content blocks from decoded text."""
+    """Make an :class:`Article` and its content blocks from decoded text (at most ``run_on_words`` words of run-on
+    text: see :mod:`factcheck.load.runons`)."""
     meta: dict[str, str] = {}
     title_span: Span | None = None
     if kind == "html":
@@ -61,6 +64,9 @@ def build_article(
                 title_span = Span(source, block.start, block.end, block.text)
                 title = title or block.text
                 break
+    blocks, unread = bound_run_ons(blocks, run_on_words)
+    if unread:
+        warnings += (unread,)
     if published is None:
         published = infer_published(b.text for b in blocks)
     warn = warnings + _language_warnings(" ".join(b.text for b in blocks))

@@ -9,10 +9,11 @@ from pathlib import Path
 from factcheck.errors import InputError
 from factcheck.load.article import _parse_date, build_article
 from factcheck.load.decode import decode
+from factcheck.load.runons import RUN_ON_WORDS
 from factcheck.models import LoadedArticle
 
 
-def _load_jsonl(path: Path, data: bytes, max_bytes: int) -> list[LoadedArticle]:
+def _load_jsonl(path: Path, data: bytes, max_bytes: int, run_on_words: int = RUN_ON_WORDS) -> list[LoadedArticle]:
     text, _ = decode(data, str(path))
     out: list[LoadedArticle] = []
     for lineno, line in enumerate(text.split("\n"), start=1):
@@ -43,6 +44,7 @@ def _load_jsonl(path: Path, data: bytes, max_bytes: int) -> list[LoadedArticle]:
             source, f"{path}:{lineno}", body, kind=kind, title=title, published=_parse_date(record.get("published")),
             url=record.get("url") if isinstance(record.get("url"), str) else None,
             outlet=next((v for k in ("outlet", "publisher", "site") if isinstance(v := record.get(k), str)), None),
+            run_on_words=run_on_words,
         )
         if blocks:
             out.append(LoadedArticle(article, tuple(blocks)))
