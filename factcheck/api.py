@@ -79,7 +79,7 @@ def _warm_up(embedder: Embedder, load_tagger: bool = True) -> None:
 
 #: Libraries a batch of new articles needs after spaCy's pass (story grouping and alignment), imported in a
 #: background thread while spaCy parses and the model embeds (much of both is native code, which leaves Python
-#: free for the import).
+#: free for the import); the gazetteer the stories read is loaded there too.
 _LATER = ("sklearn.neighbors", "sklearn.cluster", "networkx")
 
 
@@ -88,11 +88,14 @@ def _import_later() -> None:
     import threading
 
     def run() -> None:
-        for name in _LATER:
-            try:
+        try:
+            for name in _LATER:
                 importlib.import_module(name)
-            except Exception:  # noqa: BLE001 - the import is retried where it is needed, and fails there clearly
-                return
+            from factcheck.places import preload
+
+            preload()
+        except Exception:  # noqa: BLE001 - retried where it is needed, and failing there clearly
+            return
 
     threading.Thread(target=run, name="factcheck-imports", daemon=True).start()
 
