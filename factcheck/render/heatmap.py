@@ -30,18 +30,19 @@ def coverage_svg(report: Report, limit: int = 60) -> str | None:
     odd = [diverging_sources(report, g) for g in groups]
     grid = [[(2 if sid in o else 1) if sid in g.sources else 0 for sid in ids] for g, o in zip(groups, odd)]
     labels = [f"{short_text(first_text(report, g), 44)}  ({g.id})" for g in groups]
-    return _draw(ids, [g.id for g in groups], grid, labels)
+    names = [s.name or s.id for s in report.sources]  # as the report's tables show them
+    return _draw(names, [g.id for g in groups], grid, labels)
 
 
 def _letter(i: int) -> str:
     return chr(65 + i) if i < 26 else str(i)
 
 
-def _draw(ids: list[str], gids: list[str], grid: list[list[int]], labels: list[str]) -> str:
+def _draw(names: list[str], gids: list[str], grid: list[list[int]], labels: list[str]) -> str:
     left = round(max(len(label) for label in labels) * CHAR) + 16
     head = 3 * (FONT + 4) + FONT + 2  # below the title and the legend: the two-line column heads
     top = head + FONT + 10
-    width = left + COL * len(ids) + 10
+    width = left + COL * len(names) + 10
     height = top + ROW * len(labels) + 10
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" '
@@ -56,16 +57,17 @@ def _draw(ids: list[str], gids: list[str], grid: list[list[int]], labels: list[s
                    'stroke-width="0.5"/>')
         out.append(f'<text x="{x + FONT + 4}" y="{y + FONT - 1}">{state}</text>')
         x += FONT + 4 + round(len(state) * CHAR) + 14
-    for j, sid in enumerate(ids):
+    for j, name in enumerate(names):
         cx = left + COL * j + COL / 2
+        short = name if len(name) <= 11 else name[:10] + "…"
         out.append(f'<text x="{cx:g}" y="{head}" text-anchor="middle" font-weight="bold">{_letter(j)}</text>')
-        out.append(f'<text x="{cx:g}" y="{head + FONT + 2}" text-anchor="middle">{escape(sid[:10])}</text>')
+        out.append(f'<text x="{cx:g}" y="{head + FONT + 2}" text-anchor="middle">{escape(short)}</text>')
     for i, (label, gid, row) in enumerate(zip(labels, gids, grid)):
         y = top + ROW * i
         out.append(f'<text x="{left - 8}" y="{y + ROW - 4}" text-anchor="end">{escape(label)}</text>')
-        for j, (sid, cell) in enumerate(zip(ids, row)):
+        for j, (name, cell) in enumerate(zip(names, row)):
             out.append(f'<rect x="{left + COL * j + GAP}" y="{y + GAP}" width="{COL - 2 * GAP}" '
                        f'height="{ROW - 2 * GAP}" fill="{COLOURS[cell]}"><title>{escape(gid)}, '
-                       f'{_letter(j)} {escape(sid)}: {STATES[cell]}</title></rect>')
+                       f'{_letter(j)} {escape(name)}: {STATES[cell]}</title></rect>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
