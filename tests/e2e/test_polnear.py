@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.polnear_eval import POLNEAR, evaluate, named_in_article, source_kind
+from tests.polnear_eval import POLNEAR, evaluate, named_in_article, relative_antecedent, source_kind
 
 pytestmark = pytest.mark.skipif(not (POLNEAR / "dev" / "text").is_dir(), reason="../shared/corpora is absent")
 
@@ -89,3 +89,19 @@ def test_first_person_outside_a_quotation_is_the_writer() -> None:
     assert _kind("I", text, False, 0, [(11, 22)]) == "unnamed"  # the writer: no one the article names
     assert _kind("I", text, False, 12, [(11, 22)]) == "anaphoric"  # negative: inside a quotation
     assert _kind("I", text, True, 0, [(11, 22)]) == "anaphoric"  # the old measure
+
+
+@pytest.mark.parametrize(("text", "pronoun", "antecedent"), [
+    ("Later, Swanson praised evangelist Franklin Graham, who has vowed not to buy cookies.", "who", "Franklin Graham"),
+    ("“It failed,” said Mr. Ekovich, who noted that prices had “fallen.”", "who", "Mr. Ekovich"),
+    ("“It failed,” said one Democrat familiar with the talks, who added that aides seemed “rattled.”", "who",
+     "one Democrat familiar with the talks"),  # the person the adjective's phrase describes, not "the talks"
+    ("He cited Mr. Trump's remarks, which have included the “rigged” claim.", "which", "Mr. Trump's remarks"),
+    # negatives: "that" opening a content clause, a pronoun that is no relative, a relative with no noun before it
+    ("He said that the plan was “bad.”", "that", ""),
+    ("Trump said he would win “bigly.”", "he", ""),
+    ("Who said it was “over” remains unclear.", "Who", ""),
+])
+def test_relative_antecedent(text: str, pronoun: str, antecedent: str) -> None:
+    at = text.index(pronoun + " ")
+    assert relative_antecedent(text, at, at + len(pronoun)) == antecedent
