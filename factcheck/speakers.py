@@ -192,14 +192,14 @@ class Resolver:
 
     # -- pronouns and descriptions ----------------------------------------------------------------------------
     def gender(self, name: str, text: str = "", start: int = -1) -> str | None:
-        """m or f when the article tells it (a title or gendered role it gave the person, "Mr." or "Ms." before
-        the mention at ``start`` of ``text``), or the first name does ("Hillary", unless a full name of the article
+        """m or f when "Mr." or "Ms." stands before the mention at ``start`` of ``text``, or the article tells it (a
+        title or gendered role it gave the person), or the first name does ("Hillary", unless a full name of the article
         ends with it); else None."""
+        honorific = _HONORIFIC.search(text[max(0, start - 6):start]) if start >= 0 else None
+        if honorific:  # this mention's own "Mrs." tells more than the article's two Clintons
+            return _GENDER_OF[honorific.group(1).lower()]
         if name in self.ctx.gender:
             return None if self.ctx.gender[name] == "?" else self.ctx.gender[name]
-        honorific = _HONORIFIC.search(text[max(0, start - 6):start]) if start >= 0 else None
-        if honorific:
-            return _GENDER_OF[honorific.group(1).lower()]
         if " " not in name.strip():
             return None if name in self.surnames else _FIRST_NAMES.get(name.lower())
         return name_gender(name)
@@ -270,13 +270,13 @@ class Resolver:
     def from_source(self, src: Source, cue: str, text: str = "", before: Sequence[Mention] = ()) -> Speaker:
         """The speaker a parsed source names (``before``: the mentions of its sentence before it, in ``text``)."""
         span = (src.head_start, src.head_end)
-        text = " ".join(src.text.split())
+        block, text = text, " ".join(src.text.split())  # (the block's text reads a "Mrs." before a mention)
         if src.kind == "pronoun":
             low = text.lower()
             if low in ("i", "me"):
                 return Speaker(None, None, span, cue, "first person: the author of the article")
             if low in PERSONAL_PRONOUNS:
-                name = self._person_for(low, text, before)
+                name = self._person_for(low, block, before)
                 if name:
                     return Speaker(name, "person", span, cue)
                 return Speaker(None, None, span, cue, f"pronoun “{text}” has no earlier person")

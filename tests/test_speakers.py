@@ -287,3 +287,22 @@ _HEADLINE_TOPIC = [
 def test_a_headline_speaker_on_a_topic() -> None:
     for head, words, speaker in _HEADLINE_TOPIC:
         assert _speaker_of(head + "\n\nBody text here today.", words).speaker == speaker, head
+
+
+_HONORIFIC_AT_MENTION = [
+    # The "Mrs." or "Mr." before a mention of the pronoun's sentence tells that mention's gender, even where the
+    # article names two people of one surname (Mr. and Mrs. Hart), so "he" is the one man of the sentence.
+    ("Mrs. Hart met Mr. Rogan.\n\nMr. Hart waved.\n\nWhen Mrs. Hart noticed Mr. Rogan, her eyes widened, he said, "
+     "and “it was icy.”", "icy", "Rogan"),
+    ("Mrs. Hart met Mr. Rogan.\n\nMr. Hart waved.\n\nWhen Mr. Rogan noticed Mrs. Hart, his eyes widened, she said, "
+     "and “it was icy.”", "icy", "Hart"),
+    # negative: the one man of the sentence is not who "she" is: the woman named before is
+    ("Janet Ortiz spoke first.\n\nWhen Mr. Rogan arrived, his eyes widened, she said, and “it was icy.”", "icy",
+     "Ortiz"),
+]
+
+
+def test_an_honorific_at_the_mention_tells_its_gender() -> None:
+    for body, words, speaker in _HONORIFIC_AT_MENTION:
+        found = _speaker_of("Title line here.\n\n" + body, words).speaker
+        assert found is not None and found.split()[-1] == speaker, (body, found)
