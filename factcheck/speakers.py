@@ -214,6 +214,9 @@ class Resolver:
     def _described(self, src: Source) -> Speaker:
         noun, text = src.noun, " ".join(src.text.split())
         span = (src.head_start, src.head_end)
+        body = self._owned_body(src, text)
+        if body:
+            return Speaker(body, "organisation", span, None)
         if is_org_noun(noun):
             if src.owner and src.definite:
                 return Speaker(None, None, span, None, f"unnamed source: {text}")
@@ -241,6 +244,23 @@ class Resolver:
         if best:
             return Speaker(best, "person", span, None)
         return Speaker(None, None, span, None, f"description not resolved to a name: {text}")
+
+    def _owned_body(self, src: Source, text: str) -> str | None:
+        """The body a person of the article owns, named by the person's surname ("Clinton's campaign", "her
+        campaign", "the Clinton campaign" -> "Clinton campaign"): only nouns of ``owned_bodies``, in the singular,
+        and only an owner that is a person the article names (or a he/she resolved to one)."""
+        said = re.findall(r"[\w’'.-]+", text)
+        if src.noun not in words("owned_bodies") or src.noun not in {w.lower() for w in said}:
+            return None
+        owner = src.owner
+        if not owner and said and said[0].lower() == "the":  # "the Clinton campaign": the name before the noun
+            owner = " ".join(w for w in said[1:said.index(next(w for w in said if w.lower() == src.noun))])
+        if owner.lower() in ("his", "her"):
+            person = self._person_for(owner.lower())
+        else:
+            owner = re.sub(r"^(?:Mr|Mrs|Ms|Miss)\.?\s+", "", owner)
+            person = self.known.get(owner) or (self.known.get(owner.split()[-1]) if owner else None)
+        return f"{person.split()[-1]} {src.noun}" if person else None
 
     def from_source(self, src: Source, cue: str, text: str = "", before: Sequence[Mention] = ()) -> Speaker:
         """The speaker a parsed source names (``before``: the mentions of its sentence before it, in ``text``)."""

@@ -306,3 +306,26 @@ def test_an_honorific_at_the_mention_tells_its_gender() -> None:
     for body, words, speaker in _HONORIFIC_AT_MENTION:
         found = _speaker_of("Title line here.\n\n" + body, words).speaker
         assert found is not None and found.split()[-1] == speaker, (body, found)
+
+
+_OWNED_BODIES = [
+    # A body a named person owns speaks for the person: named by the owner's surname, as an organisation.
+    ("Hillary Clinton spoke in Ohio.\n\nClinton's campaign said the claim was “false.”", "Clinton campaign"),
+    ("Hillary Clinton spoke in Ohio.\n\nMrs. Clinton's campaign said the claim was “false.”", "Clinton campaign"),
+    ("Hillary Clinton spoke in Ohio.\n\nThe Clinton campaign said the claim was “false.”", "Clinton campaign"),
+    ("Hillary Clinton spoke in Ohio.\n\nHer campaign said the claim was “false.”", "Clinton campaign"),
+    # negatives: a person's role (the spokesman is not named), a document (no one's voice), an owner that is no
+    # person of the article, a pronoun of the other gender, several bodies
+    ("Hillary Clinton spoke in Ohio.\n\nClinton's spokesman said the claim was “false.”", None),
+    ("Hillary Clinton spoke in Ohio.\n\nHer plan said the tax would be “fair.”", None),
+    ("Hillary Clinton spoke in Ohio.\n\nThe Democratic campaign said the claim was “false.”", None),
+    ("Hillary Clinton spoke in Ohio.\n\nHis campaign said the claim was “false.”", None),
+    ("Hillary Clinton and Donald Trump spoke.\n\nTheir campaigns said the claim was “false.”", None),
+]
+
+
+def test_a_body_a_person_owns_speaks_as_an_organisation() -> None:
+    for body, speaker in _OWNED_BODIES:
+        c = _quotes("Title line here.\n\n" + body)[0]
+        assert c.speaker == speaker, body
+        assert (c.speaker_kind == "organisation") if speaker else (c.speaker_reason is not None), body
