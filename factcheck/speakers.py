@@ -46,6 +46,7 @@ class _Context:
 
     last_subject: str | None = None
     last_speaker: str | None = None
+    last_voice: str | None = None  # the last speaker heard, a person or an organisation
     last_org: str | None = None
     block_subjects: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)  # every person mention so far, in reading order
@@ -54,6 +55,7 @@ class _Context:
     gender: dict[str, str] = field(default_factory=dict)
     open_speaker: str | None = None  # who spoke the quotation the last paragraph left open (it runs on)
     indefinite: set[str] = field(default_factory=set)  # words of "a/an ..." phrases: someone new, not named
+    kinds: dict[str, str] = field(default_factory=dict)  # person or organisation, of every speaker heard
 
 
 def _introduced_with(before: str) -> list[str]:
@@ -143,11 +145,14 @@ class Resolver:
                 self.ctx.last_subject = subject
 
     def heard(self, speaker: Speaker, in_flow: bool) -> None:
+        if speaker.name and speaker.kind:
+            self.ctx.kinds[speaker.name] = speaker.kind
         if speaker.name and speaker.kind == "person":
             gender = name_gender(speaker.name)
             if gender:
                 self.ctx.gender.setdefault(speaker.name, gender)
         if speaker.name and in_flow:
+            self.ctx.last_voice = speaker.name
             if speaker.kind == "organisation":
                 self.ctx.last_org = speaker.name
             else:
@@ -319,13 +324,13 @@ class Resolver:
         s0, s1 = sent
         # A paragraph that opens by running on the quotation the last paragraph left open.
         if self.ctx.open_speaker and not masked_text[:quote.start].strip(" “\"‘'"):
-            return Speaker(self.ctx.open_speaker, "person", None, None)
-        # A remark that continues the paragraph's previous quote.
+            return Speaker(self.ctx.open_speaker, self.ctx.kinds.get(self.ctx.open_speaker, "person"), None, None)
+        # A remark that continues the paragraph's previous quote (a person's or an organisation's).
         if block_speaker:
-            return Speaker(block_speaker, "person", None, None)
+            return Speaker(block_speaker, self.ctx.kinds.get(block_speaker, "person"), None, None)
         # A paragraph that is nothing but a quote continues the previous speaker.
-        if not masked_text[s0:s1].strip(" ,.;:—–-") and self.ctx.last_speaker:
-            return Speaker(self.ctx.last_speaker, "person", None, None)
+        if not masked_text[s0:s1].strip(" ,.;:—–-") and self.ctx.last_voice:
+            return Speaker(self.ctx.last_voice, self.ctx.kinds.get(self.ctx.last_voice, "person"), None, None)
         return _NONE
 
 def _org_name(text: str) -> str:

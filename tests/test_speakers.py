@@ -329,3 +329,27 @@ def test_a_body_a_person_owns_speaks_as_an_organisation() -> None:
         c = _quotes("Title line here.\n\n" + body)[0]
         assert c.speaker == speaker, body
         assert (c.speaker_kind == "organisation") if speaker else (c.speaker_reason is not None), body
+
+
+_ORG_RUNS_ON = [
+    # An organisation's remark continued in its paragraph, or in a paragraph that is nothing but a quotation, is
+    # still the organisation's (it was left without a speaker: only a person carried on).
+    ("“We are disappointed,” the ACU said in a statement. “This comes at a critical time.”", "critical",
+     "ACU", "organisation"),
+    ("“We are disappointed,” the ACU said in a statement.\n\n“This comes at a critical time.”", "critical",
+     "ACU", "organisation"),
+    ("“We are disappointed,” Janet Ortiz said.\n\n“This comes at a critical time.”", "critical", "Janet Ortiz",
+     "person"),
+    # negatives: a paragraph with words of its own around the quotation and no cue is nobody's; an organisation
+    # that spoke before a person does not take the person's run-on
+    ("“We are disappointed,” the ACU said in a statement.\n\nThe vote is on Monday, a “critical” day.", "critical",
+     None, None),
+    ("The ACU said it was “disappointed.”\n\n“We will fight on,” Janet Ortiz said.\n\n“We will win.”", "will win",
+     "Janet Ortiz", "person"),
+]
+
+
+def test_an_organisation_s_remark_runs_on() -> None:
+    for body, said, speaker, kind in _ORG_RUNS_ON:
+        c = _speaker_of("Title line here.\n\n" + body, said)
+        assert (c.speaker, c.speaker_kind) == (speaker, kind), body
