@@ -105,3 +105,22 @@ def test_first_person_outside_a_quotation_is_the_writer() -> None:
 def test_relative_antecedent(text: str, pronoun: str, antecedent: str) -> None:
     at = text.index(pronoun + " ")
     assert relative_antecedent(text, at, at + len(pronoun)) == antecedent
+
+
+@pytest.mark.parametrize(("speaker", "kind", "referent", "right"), [
+    ("Clinton campaign", "organisation", "Clinton's campaign", True),
+    ("Clinton campaign", "organisation", "Mrs. Clinton", True),  # "her campaign", the proxy naming its owner
+    ("Hillary Rodham Clinton", "person", "Mrs. Clinton", True),
+    ("White House", "organisation", "the White House", True),
+    # negatives: another owner's campaign is not right for sharing the word "campaign"; another person
+    ("Sanders campaign", "organisation", "Clinton's campaign", False),
+    ("Bernie Sanders", "person", "Mrs. Clinton", False),
+])
+def test_speaker_right(speaker: str, kind: str, referent: str, right: bool) -> None:
+    from factcheck.models import Claim, ClaimType, Span
+    from tests.polnear_eval import GoldQuote, speaker_right
+
+    span = Span("t", 0, 1, "x")
+    claim = Claim(id="t#c0", source="t", index=0, type=ClaimType.QUOTE, span=span, sentence=span, speaker=speaker,
+                  speaker_kind=kind)
+    assert speaker_right(GoldQuote(0, 1, referent, "named", referent), claim) == right
