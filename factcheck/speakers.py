@@ -123,10 +123,13 @@ class Resolver:
                 roles.update(_role_words(appos.group(1)))
             honorific = _HONORIFIC.search(text[max(0, m.start - 6):m.start])
             tags = {_GENDER_OF.get(w) for w in _role_words(role) - _PRONOUN_FORMS} - {None}  # not "her" role
+            first = name_gender(name)
             if honorific:
                 tags = {_GENDER_OF[honorific.group(1).lower()]}
+            elif first and tags and first not in tags:
+                tags = {"?"}  # "Trump spokesman Hope Hicks": a role word and a first name that disagree tell nothing
             if len(tags) != 1:
-                tags = {name_gender(name)} - {None}
+                tags = {first} - {None}
             if len(tags) == 1:
                 tag = str(tags.pop())
                 if self.ctx.gender.setdefault(name, tag) != tag:

@@ -353,3 +353,18 @@ def test_an_organisation_s_remark_runs_on() -> None:
     for body, said, speaker, kind in _ORG_RUNS_ON:
         c = _speaker_of("Title line here.\n\n" + body, said)
         assert (c.speaker, c.speaker_kind) == (speaker, kind), body
+
+
+_ROLE_AND_FIRST_NAME = [
+    # A role word and a first name that disagree ("spokesman Hope Hicks") tell no gender: "she" may be her.
+    ("Trump spokesman Hope Hicks confirmed it.\n\n“They are not affiliated,” she said.", "affiliated", "Hope Hicks"),
+    # negatives: a role word that agrees with the first name, or stands alone, still tells the gender
+    ("Campaign chairman John Podesta confirmed it.\n\n“They are not affiliated,” she said.", "affiliated", None),
+    ("Janet Ortiz spoke. Campaign chairman Lee Zorn confirmed it.\n\n“They are not affiliated,” she said.",
+     "affiliated", "Janet Ortiz"),
+]
+
+
+def test_a_role_word_and_a_first_name_that_disagree_tell_no_gender() -> None:
+    for body, said, speaker in _ROLE_AND_FIRST_NAME:
+        assert _speaker_of("Title line here.\n\n" + body, said).speaker == speaker, body
