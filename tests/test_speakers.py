@@ -368,3 +368,21 @@ _ROLE_AND_FIRST_NAME = [
 def test_a_role_word_and_a_first_name_that_disagree_tell_no_gender() -> None:
     for body, said, speaker in _ROLE_AND_FIRST_NAME:
         assert _speaker_of("Title line here.\n\n" + body, said).speaker == speaker, body
+
+
+_INDEFINITE_MEMBER = [
+    # One unnamed member of a party or people is an unnamed source, not the party the tagger reads in the word.
+    ("“The gap is too wide,” said a Nevada Democrat.", "too wide", None),
+    ("“Polls mislead,” another New Hampshire Republican added.", "Polls mislead", None),
+    ("One Democrat familiar with the talks said aides seemed “rattled.”", "rattled", None),
+    # negatives: the party itself, and a named person with an indefinite article, are still speakers
+    ("“We will win,” the Republicans said.", "will win", "Republicans"),
+    ("Francois Hollande spoke.\n\n“This is outrageous,” an angry Hollande said.", "outrageous", "Francois Hollande"),
+]
+
+
+def test_one_member_of_a_party_is_an_unnamed_source() -> None:
+    for body, said, speaker in _INDEFINITE_MEMBER:
+        c = _speaker_of("Title line here.\n\n" + body, said)
+        assert c.speaker == speaker, body
+        assert speaker is not None or (c.speaker_reason or "").startswith("unnamed source"), body
