@@ -23,7 +23,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.polnear_eval import POLNEAR, evaluate, named_in_article, relative_antecedent, source_kind
+from tests.polnear_eval import (
+    POLNEAR,
+    evaluate,
+    indefinite_member,
+    named_in_article,
+    relative_antecedent,
+    source_kind,
+)
 
 pytestmark = pytest.mark.skipif(not (POLNEAR / "dev" / "text").is_dir(), reason="../shared/corpora is absent")
 
@@ -124,3 +131,16 @@ def test_speaker_right(speaker: str, kind: str, referent: str, right: bool) -> N
     claim = Claim(id="t#c0", source="t", index=0, type=ClaimType.QUOTE, span=span, sentence=span, speaker=speaker,
                   speaker_kind=kind)
     assert speaker_right(GoldQuote(0, 1, referent, "named", referent), claim) == right
+
+
+@pytest.mark.parametrize(("source", "member"), [
+    ("a Nevada Democrat", True),
+    ("another New Hampshire Republican", True),
+    ("one Democrat familiar with the discussion", True),
+    # negatives: a named person with an indefinite article, a name in apposition, the party itself
+    ("an angry Hollande", False),
+    ("another friend, Mariam Emara", False),
+    ("the Democrats", False),
+])
+def test_indefinite_member(source: str, member: bool) -> None:
+    assert indefinite_member(source) == member
