@@ -154,8 +154,9 @@ class Resolver:
             gender = name_gender(speaker.name)
             if gender:
                 self.ctx.gender.setdefault(speaker.name, gender)
-        if speaker.name and in_flow:
-            self.ctx.last_voice = speaker.name
+        if speaker.name and in_flow and (speaker.kind == "person" or speaker.span and
+                                         (speaker.cue or "").lower() in reporting_verbs()):
+            self.ctx.last_voice = speaker.name  # (an organisation only where a reporting verb names it)
             if speaker.kind == "organisation":
                 self.ctx.last_org = speaker.name
             else:

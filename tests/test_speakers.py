@@ -386,3 +386,11 @@ def test_one_member_of_a_party_is_an_unnamed_source() -> None:
         c = _speaker_of("Title line here.\n\n" + body, said)
         assert c.speaker == speaker, body
         assert speaker is not None or (c.speaker_reason or "").startswith("unnamed source"), body
+
+
+def test_an_organisation_no_reporting_verb_names_does_not_run_on() -> None:
+    # negative beside test_an_organisation_s_remark_runs_on: an outlet cited with "according to" (no reporting
+    # verb) does not take the next paragraph that is only a quotation: whose it is stays unsaid
+    text = "Title line here.\n\nAccording to Reuters, the talks were “useful.”\n\n“We will meet again.”"
+    c = _speaker_of(text, "meet again")
+    assert c.speaker is None and c.speaker_reason
