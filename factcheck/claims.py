@@ -241,7 +241,8 @@ def extract_article_claims(item: LoadedArticle, ents_per_block: Sequence[Sequenc
                     frame=(s0, s1, tuple((x.start, x.end) for x in sent_quotes)),
                 ))
                 if who.name:
-                    block_speaker = who.name if who.kind == "person" else block_speaker
+                    if who.kind == "person" or who.span and (who.cue or "").lower() in reporting_verbs():
+                        block_speaker = who.name  # or an organisation a reporting verb names ("the ACU said")
                     spoke = spoke or (who.name if _named_by_verb(who, text) else None)
                     resolver.heard(who, in_flow)
             resolver.read(text, found, ents, s0, s1, in_flow, spoke)

@@ -27,26 +27,15 @@ from dataclasses import dataclass, field
 from factcheck.extract.attribution import GROUP_PRONOUNS, PERSONAL_PRONOUNS, Attribution, Source, is_org_noun
 from factcheck.extract.entities import find_role, fold
 from factcheck.lexicon import reporting_verbs, word_classes, words
-from factcheck.mentions import _FIRST_NAMES, _GENDER_OF, Mention, Spans, cue_matches, name_gender
+from factcheck.mentions import _FIRST_NAMES, _GENDER_OF, Mention, Spans, name_gender
 from factcheck.models import Quote
+from factcheck.quote_frames import Speaker, framed_speaker, signature
 from factcheck.senses import person_noun
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _STOPS = words("speaker_stops")
 _PRONOUN_FORMS = words("gendered_pronouns")
 _ASKED = re.compile(r"\W*(?:(?:when|after|once|if)\s+)?asked\b", re.IGNORECASE)
-_SIGNATURE = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$")
-
-@dataclass(frozen=True)
-class Speaker:
-    """Who said one quotation, as the resolver found it."""
-
-    name: str | None
-    kind: str | None  # person | organisation, when a name is given
-    span: tuple[int, int] | None  # block offsets of the words that name the speaker
-    cue: str | None
-    reason: str | None = None  # why ``name`` is None
-
 
 _NONE = Speaker(None, None, None, None, "no cue or speaker near the quotation")
 
@@ -57,6 +46,7 @@ class _Context:
 
     last_subject: str | None = None
     last_speaker: str | None = None
+    last_voice: str | None = None  # the last speaker heard, a person or an organisation
     last_org: str | None = None
     block_subjects: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)  # every person mention so far, in reading order
@@ -65,14 +55,7 @@ class _Context:
     gender: dict[str, str] = field(default_factory=dict)
     open_speaker: str | None = None  # who spoke the quotation the last paragraph left open (it runs on)
     indefinite: set[str] = field(default_factory=set)  # words of "a/an ..." phrases: someone new, not named
-
-
-def _only_title(gap: str) -> bool:
-    """Whether the words between a quotation and a name are nothing but the name's title ("Interior Minister",
-    "the U.S. ambassador"): then the name is the speaker, as when it follows the quotation directly."""
-    titles, modifiers = words("titles"), words("role_modifiers") | words("portfolios")
-    return all(w[:1].isupper() or w.lower().strip(".,") in titles | modifiers | {"the", "a", "an", "of", "for"}
-               for w in gap.split())
+    kinds: dict[str, str] = field(default_factory=dict)  # person or organisation, of every speaker heard
 
 
 def _introduced_with(before: str) -> list[str]:
@@ -85,12 +68,6 @@ def _introduced_with(before: str) -> list[str]:
             break
         out.insert(0, w)
     return out
-
-
-def _participle(cue: str) -> bool:
-    return cue.lower().endswith("ing")
-
-
 
 
 def _role_words(role: str | None) -> set[str]:
@@ -146,10 +123,13 @@ class Resolver:
                 roles.update(_role_words(appos.group(1)))
             honorific = _HONORIFIC.search(text[max(0, m.start - 6):m.start])
             tags = {_GENDER_OF.get(w) for w in _role_words(role) - _PRONOUN_FORMS} - {None}  # not "her" role
+            first = name_gender(name)
             if honorific:
                 tags = {_GENDER_OF[honorific.group(1).lower()]}
+            elif first and tags and first not in tags:
+                tags = {"?"}  # "Trump spokesman Hope Hicks": a role word and a first name that disagree tell nothing
             if len(tags) != 1:
-                tags = {name_gender(name)} - {None}
+                tags = {first} - {None}
             if len(tags) == 1:
                 tag = str(tags.pop())
                 if self.ctx.gender.setdefault(name, tag) != tag:
@@ -168,11 +148,15 @@ class Resolver:
                 self.ctx.last_subject = subject
 
     def heard(self, speaker: Speaker, in_flow: bool) -> None:
+        if speaker.name and speaker.kind:
+            self.ctx.kinds[speaker.name] = speaker.kind
         if speaker.name and speaker.kind == "person":
             gender = name_gender(speaker.name)
             if gender:
                 self.ctx.gender.setdefault(speaker.name, gender)
-        if speaker.name and in_flow:
+        if speaker.name and in_flow and (speaker.kind == "person" or speaker.span and
+                                         (speaker.cue or "").lower() in reporting_verbs()):
+            self.ctx.last_voice = speaker.name  # (an organisation only where a reporting verb names it)
             if speaker.kind == "organisation":
                 self.ctx.last_org = speaker.name
             else:
@@ -192,14 +176,14 @@ class Resolver:
 
     # -- pronouns and descriptions ----------------------------------------------------------------------------
     def gender(self, name: str, text: str = "", start: int = -1) -> str | None:
-        """m or f when the article tells it (a title or gendered role it gave the person, "Mr." or "Ms." before
-        the mention at ``start`` of ``text``), or the first name does ("Hillary", unless a full name of the article
+        """m or f when "Mr." or "Ms." stands before the mention at ``start`` of ``text``, or the article tells it (a
+        title or gendered role it gave the person), or the first name does ("Hillary", unless a full name of the article
         ends with it); else None."""
+        honorific = _HONORIFIC.search(text[max(0, start - 6):start]) if start >= 0 else None
+        if honorific:  # this mention's own "Mrs." tells more than the article's two Clintons
+            return _GENDER_OF[honorific.group(1).lower()]
         if name in self.ctx.gender:
             return None if self.ctx.gender[name] == "?" else self.ctx.gender[name]
-        honorific = _HONORIFIC.search(text[max(0, start - 6):start]) if start >= 0 else None
-        if honorific:
-            return _GENDER_OF[honorific.group(1).lower()]
         if " " not in name.strip():
             return None if name in self.surnames else _FIRST_NAMES.get(name.lower())
         return name_gender(name)
@@ -239,6 +223,9 @@ class Resolver:
     def _described(self, src: Source) -> Speaker:
         noun, text = src.noun, " ".join(src.text.split())
         span = (src.head_start, src.head_end)
+        body = self._owned_body(src, text)
+        if body:
+            return Speaker(body, "organisation", span, None)
         if is_org_noun(noun):
             if src.owner and src.definite:
                 return Speaker(None, None, span, None, f"unnamed source: {text}")
@@ -267,16 +254,33 @@ class Resolver:
             return Speaker(best, "person", span, None)
         return Speaker(None, None, span, None, f"description not resolved to a name: {text}")
 
+    def _owned_body(self, src: Source, text: str) -> str | None:
+        """The body a person of the article owns, named by the person's surname ("Clinton's campaign", "her
+        campaign", "the Clinton campaign" -> "Clinton campaign"): only nouns of ``owned_bodies``, in the singular,
+        and only an owner that is a person the article names (or a he/she resolved to one)."""
+        said = re.findall(r"[\w’'.-]+", text)
+        if src.noun not in words("owned_bodies") or src.noun not in {w.lower() for w in said}:
+            return None
+        owner = src.owner
+        if not owner and said and said[0].lower() == "the":  # "the Clinton campaign": the name before the noun
+            owner = " ".join(w for w in said[1:said.index(next(w for w in said if w.lower() == src.noun))])
+        if owner.lower() in ("his", "her"):
+            person = self._person_for(owner.lower())
+        else:
+            owner = re.sub(r"^(?:Mr|Mrs|Ms|Miss)\.?\s+", "", owner)
+            person = self.known.get(owner) or (self.known.get(owner.split()[-1]) if owner else None)
+        return f"{person.split()[-1]} {src.noun}" if person else None
+
     def from_source(self, src: Source, cue: str, text: str = "", before: Sequence[Mention] = ()) -> Speaker:
         """The speaker a parsed source names (``before``: the mentions of its sentence before it, in ``text``)."""
         span = (src.head_start, src.head_end)
-        text = " ".join(src.text.split())
+        block, text = text, " ".join(src.text.split())  # (the block's text reads a "Mrs." before a mention)
         if src.kind == "pronoun":
             low = text.lower()
             if low in ("i", "me"):
                 return Speaker(None, None, span, cue, "first person: the author of the article")
             if low in PERSONAL_PRONOUNS:
-                name = self._person_for(low, text, before)
+                name = self._person_for(low, block, before)
                 if name:
                     return Speaker(name, "person", span, cue)
                 return Speaker(None, None, span, cue, f"pronoun “{text}” has no earlier person")
@@ -315,81 +319,23 @@ class Resolver:
                 # who asks) is not who answers.
                 before = [m for m in before if m.pronoun]
             return self.from_source(parsed.source, parsed.cue, text, before)
-        framed = self._framed(text, masked_text, sent, quote, quotes, found)
+        framed = framed_speaker(self.name_of, text, masked_text, sent, quote, quotes, found)
         if framed is not None:
             return framed
-        # A signature after the quotation: ``"..." ― Sonya Herridge``.
-        tail = text[quote.end + (1 if quote.closed else 0):sent[1]]
-        sig = _SIGNATURE.fullmatch(tail)
-        if sig and not masked_text[sent[0]:quote.start].strip(" “\"‘"):
-            name = sig.group(1)
-            return Speaker(self.known.get(name, name), "person",
-                           (sent[1] - len(tail) + sig.start(1), sent[1] - len(tail) + sig.end(1)), "―")
+        signed = signature(text, masked_text, sent, quote)
+        if signed is not None:
+            return Speaker(self.known.get(signed.name or "", signed.name), "person", signed.span, signed.cue)
         s0, s1 = sent
         # A paragraph that opens by running on the quotation the last paragraph left open.
         if self.ctx.open_speaker and not masked_text[:quote.start].strip(" “\"‘'"):
-            return Speaker(self.ctx.open_speaker, "person", None, None)
-        # A remark that continues the paragraph's previous quote.
+            return Speaker(self.ctx.open_speaker, self.ctx.kinds.get(self.ctx.open_speaker, "person"), None, None)
+        # A remark that continues the paragraph's previous quote (a person's or an organisation's).
         if block_speaker:
-            return Speaker(block_speaker, "person", None, None)
+            return Speaker(block_speaker, self.ctx.kinds.get(block_speaker, "person"), None, None)
         # A paragraph that is nothing but a quote continues the previous speaker.
-        if not masked_text[s0:s1].strip(" ,.;:—–-") and self.ctx.last_speaker:
-            return Speaker(self.ctx.last_speaker, "person", None, None)
+        if not masked_text[s0:s1].strip(" ,.;:—–-") and self.ctx.last_voice:
+            return Speaker(self.ctx.last_voice, self.ctx.kinds.get(self.ctx.last_voice, "person"), None, None)
         return _NONE
-
-    def _framed(self, text: str, masked_text: str, sent: tuple[int, int], quote: Quote, quotes: Sequence[Quote],
-                found: list[Mention]) -> Speaker | None:
-        """The speaker the words around the quotation name, read by position (when the parse gave none)."""
-        s0, s1 = sent
-        inside = [m for m in found if s0 <= m.start < s1]
-
-        def hit(m: Mention, cue: str) -> Speaker | None:
-            name = self.name_of(m)
-            return Speaker(name, "person", (m.start, m.end), cue) if name else None
-
-        # Frame after the quote, up to the next quote or sentence end: ``"...," Trump said`` / ``said X``.
-        nxt = min([q.start - 1 for q in quotes if q.start > quote.end] + [s1])
-        after = masked_text[quote.end:nxt]
-        cues_after = [m for m in cue_matches(after) if m.start() < 80]
-        if cues_after:
-            cue = cues_after[0]
-            c0, c1 = quote.end + cue.start(), quote.end + cue.end()
-            before_cue = [m for m in inside if quote.end <= m.start and m.end <= c0
-                          and _only_title(masked_text[quote.end:m.start].strip(" ,.;:—–-\"”’'"))]
-            if before_cue:
-                return hit(before_cue[-1], cue.group(0))
-            after_cue = [m for m in inside if m.start >= c1 and not m.possessive and m.start < nxt]
-            if after_cue:
-                return hit(after_cue[0], cue.group(0))
-        # Frame before the quote: ``Trump stated, "..."`` / ``Rubio noted that "some progress"`` / ``..., adding ...``.
-        prev_q = max([q.end for q in quotes if q.end <= quote.start] + [s0])
-        before = masked_text[s0:quote.start]
-        cues_before = [m for m in cue_matches(before) if s0 + m.start() >= prev_q - 1] or cue_matches(before)
-        if cues_before:
-            cue = cues_before[-1]
-            c0 = s0 + cue.start()
-            if _participle(cue.group(0)):
-                subject = [m for m in inside if m.start < c0 and not m.possessive]
-                if subject:
-                    return hit(subject[0], cue.group(0))
-            candidates = [m for m in inside if m.end <= c0 and not m.possessive]
-            if candidates:
-                return hit(candidates[-1], cue.group(0))
-            after_cue = [m for m in inside if m.start >= s0 + cue.end() and m.end <= quote.start and not m.possessive]
-            if after_cue:  # "according to John Hardie, ..."
-                return hit(after_cue[0], cue.group(0))
-        # Headline style: ``Trump: Meeting 'Reasonably Good'``.
-        head = masked_text[s0:quote.start]
-        colon = head.find(":")
-        if colon != -1:
-            # (a pronoun only in running text: "She then turned to the crowd: “...”")
-            before_colon = [m for m in inside if m.end <= s0 + colon and (not m.pronoun or s0 > 0 or colon > 12)]
-            topic = re.search(r"\s[Oo]n\s", head[:colon])  # "Gillibrand on Hillary ...: ‘...’": who speaks on what
-            before_colon = [m for m in before_colon if not topic or m.end <= s0 + topic.start()]
-            if before_colon:
-                return hit(before_colon[-1], ":")
-        return None
-
 
 def _org_name(text: str) -> str:
     """An organisation as a speaker: "the White House" -> "White House"; "The New York Post" stays whole."""

@@ -31,6 +31,7 @@ GROUP_PRONOUNS = word_set("group_pronouns")
 _IMPERSONAL = word_set("impersonal_subjects")
 _RELATIVE = word_set("relative_pronouns")
 _DEFINITE = word_set("definite_determiners")
+_INDEFINITE = word_set("indefinite_determiners")
 _SUBJ = ("nsubj", "csubj")
 _CLAUSE_STOP = {"advcl", "conj", "parataxis", "relcl", "acl", "csubj", "prep", "pcomp", "npadvmod"}
 _ENT_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "organisation",
@@ -186,12 +187,15 @@ def _source(tok: Any) -> Source:
     head = _name_head(tok) if tok.pos_ != "PROPN" else tok
     ent = _entity_of(head)
     phrase0, phrase1 = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    if ent is not None and ent.label_ == "NORP" and head is tok and \
+            any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in tok.children):
+        ent = None  # "a Nevada Democrat said": one unnamed person, not the party (read as a description below)
     if ent is not None and ent.label_ in _ENT_KIND:
         kind = _ENT_KIND[ent.label_]
         if kind == "organisation" and _described_as_person(head):
             kind = "person"  # the tagger's ORG for "Vann R. Newkirk II, a writer for The Atlantic,"
         return Source(phrase0, phrase1, ent.start_char, ent.end_char, kind, ent.text)
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and not (tok.ent_type_ == "NORP" and ent is None):
         left = head
         while left.i > 0 and left.doc[left.i - 1].pos_ == "PROPN" and left.doc[left.i - 1].dep_ == "compound":
             left = left.doc[left.i - 1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 
 from factcheck.lexicon import words
 from factcheck.models import Quote
@@ -24,6 +25,8 @@ def _is_word(ch: str) -> bool:
 def _opens(text: str, i: int) -> bool:
     ch = text[i]
     prev = text[i - 1] if i > 0 else " "
+    if unicodedata.category(prev) == "Cf":
+        prev = " "  # an invisible format mark (U+202A, a pasted post's direction mark) stands where a space would
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if ch in ("“", "„", "«"):
         return not nxt.isspace() or ch == "«"

@@ -27,6 +27,11 @@ REF = dt.date(2025, 12, 3)  # a Wednesday
         ("''He seemed tired,'' said Jo Ralston. ''I have seen him.''", ["He seemed tired,", "I have seen him."]),
         ("He said ''no'' and Kushner's aide's ''maybe''.", ["no", "maybe"]),
         ('"We are done,"Katie Packer said. "Next."', ["We are done,", "Next."]),
+        # an invisible direction mark before the opening mark (pasted posts) stands where a space would
+        ("Ann Lee wrote.\n\n\u202a”Isis must go,” wrote Pete Hidalgo.", ["Isis must go,"]),
+        ("Ann Lee wrote.\n\n\u202a“Isis must go,” wrote Pete Hidalgo.", ["Isis must go,"]),
+        # negative: a right mark after a word, not after a space or a direction mark, opens nothing
+        ("Ann Lee wrote x”Isis must go.", []),
     ],
 )
 def test_find_quotes(text: str, quotes: list[str]) -> None:
