@@ -148,8 +148,14 @@ class TimedEmbedder:
         self.inner, self.clock, self.name = inner, clock, inner.name
 
     def encode(self, texts):  # type: ignore[no-untyped-def]
-        with self.clock.stage("embed"):
+        with self.clock.stage("embed"):  # with vectors embedded ahead (below), the wait for them
             return self.inner.encode(texts)
+
+    def ahead(self, texts):  # type: ignore[no-untyped-def]
+        """As an audit runs the model: each article's claims embedded in the background while spaCy reads on."""
+        ahead = getattr(self.inner, "ahead", None)
+        if ahead is not None:
+            ahead(texts)
 
 
 def setup_models() -> tuple[Any, dict[str, float]]:
@@ -501,7 +507,9 @@ def render(results: dict[str, Any]) -> tuple[str, str]:
         "`group_stories` (lead embeddings + graph), `claims` = spaCy and claim extraction per story (a batch of "
         f"{EXTRACT_POOL_MIN}+ new articles on a multi-core machine: the wait for the spawned extraction processes, "
         "which loaded spaCy while the leads were embedded; see the table below), `embed` = "
-        "claim embedding per story (no cache; model already loaded), `align`, `compare`, `report` = JSON + "
+        "claim embedding per story (no cache; model already loaded; where claims are extracted in this process each "
+        "article's claims are embedded in the background while spaCy reads the next, and `embed` is the wait for "
+        "what is left), `align`, `compare`, `report` = JSON + "
         "Markdown per story, `other` = the rest of the batch call (dedupe, sorting, summaries). `total` = wall "
         "from load to report, without the one-off model and spaCy loads (below). `pure embed` = the same claim "
         "texts encoded in one call with the same batch size; `total/embed` is the issue's ratio. `one_story` "
