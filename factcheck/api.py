@@ -77,29 +77,6 @@ def _warm_up(embedder: Embedder, load_tagger: bool = True) -> None:
         pipeline.tagger().load()
 
 
-#: Libraries a batch of new articles needs after spaCy's pass (story grouping and alignment), imported in a
-#: background thread while spaCy parses and the model embeds (much of both is native code, which leaves Python
-#: free for the import); the gazetteer the stories read is loaded there too.
-_LATER = ("sklearn.neighbors", "sklearn.cluster", "networkx")
-
-
-def _import_later() -> None:
-    import importlib
-    import threading
-
-    def run() -> None:
-        try:
-            for name in _LATER:
-                importlib.import_module(name)
-            from factcheck.places import preload
-
-            preload()
-        except Exception:  # noqa: BLE001 - retried where it is needed, and failing there clearly
-            return
-
-    threading.Thread(target=run, name="factcheck-imports", daemon=True).start()
-
-
 def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None,
                        jobs: int = 1, scheduler: str | None = None, hooks: Hooks = NO_HOOKS) -> Batch:
     """A loaded batch split into stories, each audited on its own (see :func:`audit_batch`); ``hooks`` sees every
@@ -125,7 +102,6 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
 
             ahead([lead_text(it) for it in items])  # the stories' vectors, while spaCy reads
         if here:
-            _import_later()
             with hooks.stage("claims"):
                 # Before the stories are known (claims belong to articles): each article's claims are embedded in
                 # the background while spaCy reads the next one.

@@ -204,11 +204,6 @@ def _gazetteer() -> _Gazetteer:
                       city_index, cities)
 
 
-def preload() -> None:
-    """Read the gazetteer now (a batch reads it in the background while spaCy parses; it is read once)."""
-    _gazetteer()
-
-
 def _by_key(gaz: _Gazetteer, key: str) -> tuple[Reading, ...]:
     """Every reading filed under a folded name key: larger units plus the cities of that name."""
     found = list(gaz.names.get(key, ()))

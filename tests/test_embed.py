@@ -130,7 +130,7 @@ def test_a_model_that_cannot_load_fails_where_its_vectors_are_needed(monkeypatch
     from factcheck.embed import OnnxInt8Embedder
     from factcheck.errors import ConfigError
 
-    def broken(self):  # type: ignore[no-untyped-def]
+    def broken(self, beside=False):  # type: ignore[no-untyped-def]
         raise ConfigError("model 'x' needs the packages onnxruntime")
 
     monkeypatch.setattr(OnnxInt8Embedder, "_open", broken)
