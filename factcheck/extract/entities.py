@@ -71,6 +71,10 @@ class EntityTagger:
 
     def __init__(self) -> None:
         self._nlp = None
+        # Paragraphs read lately, so that one that recurs across a batch's articles (wire copy, syndicated text) is
+        # read once though the articles are read one at a time; what spaCy finds in a text does not depend on the
+        # texts read with it.
+        self._recent: dict[str, Tagged] = {}
 
     def _load(self):  # type: ignore[no-untyped-def]
         if self._nlp is None:
@@ -87,9 +91,13 @@ class EntityTagger:
 
     def analyse(self, texts: Sequence[str]) -> list[Tagged]:
         """What spaCy finds in each of ``texts``; a paragraph that recurs (wire copy, syndicated text) is read once."""
-        unique = list(dict.fromkeys(texts))
-        done = dict(zip(unique, self._analyse(unique))) if unique else {}
-        return [done[t] for t in texts]
+        todo = [t for t in dict.fromkeys(texts) if t not in self._recent]
+        done = dict(zip(todo, self._analyse(todo))) if todo else {}
+        out = [done[t] if t in done else self._recent[t] for t in texts]
+        self._recent.update(done)
+        while len(self._recent) > RECENT:
+            del self._recent[next(iter(self._recent))]  # the oldest first
+        return out
 
     def _analyse(self, texts: Sequence[str]) -> list[Tagged]:
 
@@ -146,6 +154,9 @@ class EntityTagger:
     def tag(self, texts: Sequence[str]) -> list[list[RawEntity]]:
         return [t.entities for t in self.analyse(texts)]
 
+
+#: Paragraphs an :class:`EntityTagger` remembers having read.
+RECENT = 5_000
 
 #: Paragraphs longer than this many characters are parsed in pieces of about this size.
 CHUNK_CHARS = 20_000

@@ -84,10 +84,13 @@ def test_a_paragraph_reads_the_same_alone_and_with_others() -> None:
     ]
     tagger = EntityTagger()
     alone = [tagger.analyse([p])[0] for p in paragraphs]
-    assert tagger.analyse(paragraphs) == alone
-    assert tagger.analyse(paragraphs[2:]) == alone[2:]
-    assert alone[0] == alone[3]
+    together = EntityTagger()
+    together._nlp = tagger._load()  # noqa: SLF001 - the same pipeline, nothing remembered yet
+    assert together.analyse(paragraphs) == alone
     assert any(e.text == "Helena Rostova" for e in alone[0].entities)
+    tagger._nlp = None  # noqa: SLF001 - any further spaCy pass would reload the pipeline: none must happen
+    assert tagger.analyse(paragraphs[1:]) == alone[1:]  # read lately: remembered across calls
+    assert tagger._nlp is None  # noqa: SLF001
 
 
 def test_a_generational_suffix_names_another_person() -> None:
