@@ -10,9 +10,9 @@ never chaining claims that are not similar on average.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from factcheck.config import Config
 from factcheck.extract.entities import fold, same_person, surname
@@ -35,9 +35,18 @@ def nearest(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, 
     from sklearn.neighbors import NearestNeighbors
 
     nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(base)
-    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), threadpool_limits(1, user_api="blas"):
+    with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), _blas().limit(limits=1, user_api="blas"):
         dist, idx = nn.kneighbors(queries)
     return 1.0 - dist, idx
+
+
+@cache
+def _blas():  # type: ignore[no-untyped-def]
+    """The process's BLAS libraries (numpy's, scipy's), listed once after scikit-learn has loaded them: listing
+    them scans every loaded library, which took longer than a small search when done on every call."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 def claim_text(claim: Claim) -> str:

@@ -272,4 +272,9 @@ def _token(word: str, s: int, e: int, mentions: _Mentions) -> Tok:
 
 def content(tok: Tok) -> bool:
     """Whether a word can carry a fact (not a function word nor punctuation)."""
-    return bool(tok.tag) or stem(tok.text) not in _function_words() and tok.text.lower() not in _function_words()
+    return bool(tok.tag) or _content_word(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _content_word(text: str) -> bool:
+    return stem(text) not in _function_words() and text.lower() not in _function_words()

@@ -71,6 +71,7 @@ class EntityTagger:
 
     def __init__(self) -> None:
         self._nlp = None
+        self._blas: Any = None  # the BLAS libraries spaCy runs on, listed once (listing scans every loaded library)
         # Paragraphs read lately, so that one that recurs across a batch's articles (wire copy, syndicated text) is
         # read once though the articles are read one at a time; what spaCy finds in a text does not depend on the
         # texts read with it.
@@ -107,8 +108,10 @@ class EntityTagger:
         folded = [_fold_space(t) for t in texts]
         # One BLAS thread: the same numbers whatever the process (a worker, a thread-limited cluster), and the
         # models are small enough that more threads do not help.
-        from threadpoolctl import threadpool_limits
+        if self._blas is None:
+            from threadpoolctl import ThreadpoolController
 
+            self._blas = ThreadpoolController()
         # A paragraph longer than CHUNK_CHARS (a transcript dump, a scraped page) is parsed in pieces cut at
         # sentence boundaries: the parse is linear in the text either way, but smaller docs are faster and every
         # piece is a sentence-complete text, so no quotation or name is cut.
@@ -116,7 +119,7 @@ class EntityTagger:
         ordinary = [(k, 0, compact) for k, (compact, _) in enumerate(folded) if len(compact) <= CHUNK_CHARS]
         long = [(k, p0, compact[p0:p1]) for k, (compact, _) in enumerate(folded) if len(compact) > CHUNK_CHARS
                 for p0, p1 in _pieces(compact)]
-        with threadpool_limits(limits=1, user_api="blas"):
+        with self._blas.limit(limits=1, user_api="blas"):
             # Each doc is read as the pipeline yields it and then dropped, and the pieces of long paragraphs go
             # through one at a time: a long article is never held parsed.
             for pieces, batch in ((ordinary, 64), (long, 1)):
