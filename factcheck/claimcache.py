@@ -14,29 +14,47 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
+import pickle
+import re
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from factcheck.io import atomic_write
 from factcheck.models import Action, Claim, ClaimType, DateMention, Entity, LoadedArticle, Number, Span
-from factcheck.version import __version__
+from factcheck.version import __version__, code_digest
 
 FORMAT = 4
+#: Event sketches kept in the cache, the latest batches' articles first.
+SKETCHES = 100_000
+T = TypeVar("T")
+
+
+_IMPORT = re.compile(r"^\s*(?:from|import)\s+factcheck\.([\w.]+)|^\s*from\s+factcheck\s+import\s+([\w, ]+)",
+                     re.MULTILINE)
 
 
 @cache
 def extractor_digest() -> str:
-    """Hash of the code and word lists claim extraction runs on, so a changed extractor never reads stale claims."""
+    """Hash of the code and word lists claim extraction runs on, so a changed extractor never reads stale claims:
+    ``claims.py`` and every module of the package it imports, directly or through others (read from their import
+    lines, so a module the extractor starts to use is covered without being listed here), and the data files."""
     root = Path(__file__).resolve().parent
-    files = [root / "claims.py", root / "speakers.py", root / "mentions.py",
-             *sorted((root / "models").glob("*.py")),
-             *sorted((root / "load").glob("*.py")), *sorted((root / "extract").glob("*.py")),
-             *sorted((root / "data").glob("*.txt"))]
+    seen: set[Path] = set()
+    todo = [root / "claims.py", root / "load" / "__init__.py"]
+    while todo:
+        f = todo.pop()
+        if f in seen or not f.is_file():
+            continue
+        seen.add(f)
+        for dotted, names in _IMPORT.findall(f.read_text(encoding="utf-8")):
+            for name in [dotted] if dotted else [n.strip() for n in names.split(",")]:
+                base = root.joinpath(*name.split("."))
+                todo += [base.with_suffix(".py"), base / "__init__.py"]
     h = hashlib.sha1()
-    for f in files:
-        h.update(f.name.encode())
+    for f in sorted(seen) + sorted((root / "data").glob("*.txt")):
+        h.update(str(f.relative_to(root)).encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
@@ -120,3 +138,30 @@ class ClaimCache:
             atomic_write(self._path(key), json.dumps(payload, default=_encode, ensure_ascii=False))
         except Exception:  # noqa: BLE001 - a cache that cannot be written costs speed, never the audit
             return
+
+
+def cached_sketches(items: Sequence[LoadedArticle], cache_dir: str | Path, use_cache: bool,
+                    make: Callable[[LoadedArticle], T]) -> list[T]:
+    """``make(item)`` of each item (a pure function of the article: its event sketch), read from
+    ``claims/sketches.pickle`` when the cache is on: a batch that grew by a few articles sketches only those."""
+    if not use_cache:
+        return [make(it) for it in items]
+    path = Path(cache_dir) / "sketches.pickle"
+    salt = f"factcheck {__version__} sketches/1 {code_digest()}"
+    try:
+        data = pickle.loads(path.read_bytes())  # noqa: S301 - the user's own cache
+        known = data["sketches"] if isinstance(data, dict) and data.get("salt") == salt else {}
+    except Exception:  # noqa: BLE001 - a missing, torn or stale file is a miss
+        known = {}
+    keys = [article_key(it) for it in items]
+    out = [known[k] if k in known else make(it) for k, it in zip(keys, items)]
+    if any(k not in known for k in keys):
+        # The batch's sketches and those of earlier batches, up to a bound (the oldest are forgotten first).
+        batch = set(keys)
+        merged = {**{k: v for k, v in known.items() if k not in batch}, **dict(zip(keys, out))}
+        merged = dict(list(merged.items())[-SKETCHES:])
+        try:
+            atomic_write(path, pickle.dumps({"salt": salt, "sketches": merged}, protocol=5))
+        except Exception:  # noqa: BLE001 - a cache that cannot be written costs speed, never the audit
+            pass
+    return out

@@ -15,29 +15,17 @@ import dataclasses
 import hashlib
 import pickle
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 
 from factcheck.config import Config
 from factcheck.io import atomic_write
 from factcheck.models import LoadedArticle, Report
-from factcheck.version import __version__
+from factcheck.version import __version__, code_digest
 
 FORMAT = 1
 #: Settings that shape how a report is written or where, not what it finds.
 _OUTPUT_ONLY = frozenset({"format", "output", "reports", "reports_dir", "markdown", "jobs", "scheduler",
                           "cache_dir", "use_cache"})
-
-
-@cache
-def code_digest() -> str:
-    """Hash of the package's code and data files: any change to the tool gives other keys."""
-    root = Path(__file__).resolve().parent
-    h = hashlib.sha1()
-    for f in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".txt", ".json")):
-        h.update(str(f.relative_to(root)).encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]
 
 
 def story_key(items: Sequence[LoadedArticle], config: Config, model: str, what: str = "report") -> str:
@@ -83,3 +71,4 @@ class ReportCache:
 
     def put_split(self, key: str, split: list[tuple[str, str, tuple[str, ...], object]]) -> None:
         self._write(key, split)
+

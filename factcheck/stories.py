@@ -158,7 +158,9 @@ def cluster(items: Sequence[LoadedArticle], embedder: Embedder, config: Config) 
     if n < 2:
         return [list(range(n))]
     vectors = np.asarray(embedder.encode([lead_text(it) for it in items]), dtype=np.float32)
-    sketches = [sketch(it) for it in items]
+    from factcheck.claimcache import cached_sketches
+
+    sketches = cached_sketches(items, config.cache_dir, config.use_cache, sketch)
     scorer = _Scorer(vectors, sketches, _weights(config))
     graph = nx.Graph()
     graph.add_nodes_from(range(n))

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factcheck.config import Config
-from factcheck.reportcache import ReportCache, code_digest, story_key
+from factcheck.reportcache import ReportCache, story_key
+from factcheck.version import code_digest
 from tests.render.report import small_report
 
 

@@ -18,6 +18,7 @@ from factcheck.extract.dates import find_dates
 from factcheck.extract.entities import fold
 from factcheck.extract.numbers import find_numbers
 from factcheck.models import Claim, ClaimGroup, ClaimType, Finding, FindingKind, Severity, Span, WordDiff, WordOp
+from factcheck.paircache import PairCache
 
 #: Which finding kind each conflicting slot is reported as.
 SLOT_KIND = {
@@ -72,11 +73,15 @@ def pair_diffs(ctx: CheckContext) -> list[tuple[ClaimGroup, PairDiff]]:
         return memo
     out: list[tuple[ClaimGroup, PairDiff]] = []
     texts = {sid: a.raw for sid, a in ctx.articles.items()}
+    # With the cache on, pairs compared by an earlier audit of these articles are read back (a story that gained an
+    # article compares only the new article's pairs).
+    cache = PairCache(ctx.config.cache_dir, texts) if ctx.config.use_cache else None
+    compare = cache.compare if cache is not None else compare_pair
     for group in ctx.groups:
         if len(group.claims) < 2:
             continue
         for a, b in _pairs(ctx, group):
-            pd = compare_pair(a, b, texts.get(a.source, ""), texts.get(b.source, ""))
+            pd = compare(a, b, texts.get(a.source, ""), texts.get(b.source, ""))
             if a.type == ClaimType.QUOTE:
                 # Around a quotation only conflicts count; who spoke is compared by speaker (attribution check).
                 pd = replace(pd, differences=tuple(d for d in pd.differences
@@ -92,6 +97,8 @@ def pair_diffs(ctx: CheckContext) -> list[tuple[ClaimGroup, PairDiff]]:
                 pd = replace(pd, differences=tuple(d for d in pd.differences if d.slot not in ("number", "date")))
             if pd.differences:
                 out.append((group, pd))
+    if cache is not None:
+        cache.save()
     object.__setattr__(ctx, "_pair_diffs", out)
     return out
 
