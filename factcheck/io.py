@@ -19,9 +19,10 @@ def _why(path: Path, exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def atomic_write(path: str | Path, data: str | bytes) -> Path:
+def atomic_write(path: str | Path, data: str | bytes, durable: bool = True) -> Path:
     """Write to a temporary file beside ``path`` and rename it into place, so an interrupted run leaves the
-    previous file whole."""
+    previous file whole. ``durable=False`` skips the flush to disk: for small files a reader checks and can do
+    without (a killed process loses nothing; only a power cut can leave such a file empty)."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -31,8 +32,9 @@ def atomic_write(path: str | Path, data: str | bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         try:

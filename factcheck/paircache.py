@@ -121,7 +121,7 @@ class PairCache:
                          pickle.dumps({"format": FORMAT, "salt": self._salt, "pairs": self._now}, protocol=5))
             for text_key in sorted(set(self._texts.values())):
                 if self._indexed(text_key) != name:
-                    atomic_write(self.dir / "index" / text_key, name)
+                    atomic_write(self.dir / "index" / text_key, name, durable=False)  # checked when read
         except Exception:  # noqa: BLE001 - a cache that cannot be written costs speed, never the audit
             return
 

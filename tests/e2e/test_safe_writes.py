@@ -20,9 +20,9 @@ SLOW_CLI = textwrap.dedent("""
     real_atomic_write = fio.atomic_write
     state = {"slow": False}
 
-    def atomic_write(path, data):
+    def atomic_write(path, data, **kwargs):
         state["slow"] = str(path).endswith(".md")  # slow down the Markdown report only
-        return real_atomic_write(path, data)
+        return real_atomic_write(path, data, **kwargs)
 
     fio.atomic_write = atomic_write
 
