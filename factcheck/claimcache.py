@@ -161,7 +161,7 @@ def cached_sketches(items: Sequence[LoadedArticle], cache_dir: str | Path, use_c
         merged = {**{k: v for k, v in known.items() if k not in batch}, **dict(zip(keys, out))}
         merged = dict(list(merged.items())[-SKETCHES:])
         try:
-            atomic_write(path, pickle.dumps({"salt": salt, "sketches": merged}, protocol=5))
+            atomic_write(path, pickle.dumps({"salt": salt, "sketches": merged}, protocol=5), durable=False)
         except Exception:  # noqa: BLE001 - a cache that cannot be written costs speed, never the audit
             pass
     return out
