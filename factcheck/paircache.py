@@ -64,9 +64,11 @@ class PairCache:
         self._known: dict[bytes, Stored] = {}
         self._now: dict[bytes, Stored] = {}
         self._claims: dict[int, tuple[Claim, bytes]] = {}  # id -> (the claim, kept alive so ids stay unique; hash)
+        self._earlier: dict[str, list[str]] = {}  # the files read, and the texts each was written for
         names = {self._indexed(k) for k in self._texts.values()}
         for name in sorted(n for n in names if n is not None):
-            self._known.update(self._read(name))
+            pairs, self._earlier[name] = self._read(name)
+            self._known.update(pairs)
         self.hits = 0
 
     def _indexed(self, text_key: str) -> str | None:
@@ -76,13 +78,15 @@ class PairCache:
             return None
         return name if len(name) == 40 and name.isalnum() else None
 
-    def _read(self, name: str) -> dict[bytes, Stored]:
+    def _read(self, name: str) -> tuple[dict[bytes, Stored], list[str]]:
         try:
             data = pickle.loads((self.dir / f"{name}.pickle").read_bytes())  # noqa: S301 - the user's own cache
         except Exception:  # noqa: BLE001 - a missing, torn or stale file is a miss
-            return {}
+            return {}, []
+        texts = data.get("texts") if isinstance(data, dict) else None
+        texts = texts if isinstance(texts, list) else []
         ok = isinstance(data, dict) and data.get("format") == FORMAT and data.get("salt") == self._salt
-        return data["pairs"] if ok and isinstance(data.get("pairs"), dict) else {}
+        return (data["pairs"] if ok and isinstance(data.get("pairs"), dict) else {}), texts
 
     def _claim_hash(self, c: Claim) -> bytes:
         got = self._claims.get(id(c))
@@ -112,16 +116,21 @@ class PairCache:
         return pd
 
     def save(self) -> None:
-        """Write the pairs this audit compared, then point each of its articles' index at them."""
+        """Write the pairs this audit compared, then point each of its articles' index at them, then delete the
+        earlier files no article's index names any more (the cache grows with the articles, not with the runs)."""
         if not self._now:
             return
-        name = hashlib.sha1(self._salt + "".join(sorted(self._texts.values())).encode()).hexdigest()
+        texts = sorted(set(self._texts.values()))
+        name = hashlib.sha1(self._salt + "".join(texts).encode()).hexdigest()
         try:
-            atomic_write(self.dir / f"{name}.pickle",
-                         pickle.dumps({"format": FORMAT, "salt": self._salt, "pairs": self._now}, protocol=5))
-            for text_key in sorted(set(self._texts.values())):
+            atomic_write(self.dir / f"{name}.pickle", pickle.dumps(
+                {"format": FORMAT, "salt": self._salt, "texts": texts, "pairs": self._now}, protocol=5))
+            for text_key in texts:
                 if self._indexed(text_key) != name:
                     atomic_write(self.dir / "index" / text_key, name, durable=False)  # checked when read
+            for old, written_for in sorted(self._earlier.items()):
+                if old != name and all(self._indexed(t) != old for t in written_for):
+                    (self.dir / f"{old}.pickle").unlink(missing_ok=True)
         except Exception:  # noqa: BLE001 - a cache that cannot be written costs speed, never the audit
             return
 

@@ -128,3 +128,14 @@ def test_event_sketches_are_read_back_and_a_torn_file_is_a_miss(tmp_path: Path) 
     assert cached_sketches(items, tmp_path, True, make) == fresh and len(made) == len(items)
     made.clear()
     assert cached_sketches(items, tmp_path, False, make) == fresh and len(made) == len(items)
+
+
+def test_files_no_article_names_any_more_are_deleted(tmp_path: Path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    items = load([SEEDS])
+    config = Config(cache_dir=str(tmp_path / "c"))
+    pairs = tmp_path / "c" / "pairs"
+    for k in (3, 4, 5):  # the story grows twice: each audit supersedes the last one's file
+        _json(items[:k], config, fake_embedder)
+        assert len(list(pairs.glob("*.pickle"))) == 1
+    _json(items[:2], config, fake_embedder)  # two of the articles on their own: the others still need the old file
+    assert len(list(pairs.glob("*.pickle"))) == 2
