@@ -16,6 +16,7 @@ import numpy as np
 
 from factcheck.config import Config
 from factcheck.extract.entities import fold, same_person, surname
+from factcheck.imports import without
 from factcheck.models import Claim, ClaimGroup, ClaimType, GroupStatus
 from factcheck.tokenize import tokens
 from factcheck.wording import similarity, symmetric_similarity
@@ -31,8 +32,9 @@ def nearest(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, 
     k = min(k, len(base))
     if k == 0 or len(queries) == 0:
         return np.zeros((len(queries), k), np.float32), np.zeros((len(queries), k), np.int64)
-    import sklearn  # imported here: a run that reuses its reports never aligns, so never pays for the import
-    from sklearn.neighbors import NearestNeighbors
+    with without("pandas"):  # imported here: a run that reuses its reports never aligns, so never pays for it
+        import sklearn
+        from sklearn.neighbors import NearestNeighbors
 
     nn = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(base)
     with sklearn.config_context(working_memory=_KNN_WORKING_MEMORY_MB), _blas().limit(limits=1, user_api="blas"):

