@@ -86,7 +86,10 @@ def framed_speaker(name_of: Callable[[Mention], str | None], text: str, masked_t
             subject = [m for m in inside if m.start < c0 and not m.possessive]
             if subject:
                 return hit(subject[0], cue.group(0))
-        candidates = [m for m in inside if m.end <= c0 and not m.possessive]
+        # A cue after the previous quotation takes a name after it too: "“...,” said Ms. Leon. “...”" is hers, not
+        # a name the sentence gave before the first quotation.
+        since = prev_q if c0 >= prev_q else s0
+        candidates = [m for m in inside if m.end <= c0 and not m.possessive and m.start >= since]
         if candidates:
             return hit(candidates[-1], cue.group(0))
         after_cue = [m for m in inside if m.start >= s0 + cue.end() and m.end <= quote.start and not m.possessive]

@@ -284,6 +284,9 @@ def _governing_cue(doc: Any, inside: set[int], quoted: set[int]) -> Any | None:
             if tok.i == came.i:
                 break
             if tok.i not in quoted and _is_cue(tok):
+                if tok.pos_ == "NOUN" and came.dep_ in ("amod", "oprd", "acomp") and tok.dep_ == "dobj" and \
+                        tok.head.i not in quoted and _is_cue_verb(tok.head):
+                    return tok.head  # "who called Trump's comments “racially toxic”": the caller's words
                 subj = _own_subject(tok)
                 if subj is None or subj.lower_ not in _IMPERSONAL:
                     return tok

@@ -1,0 +1,40 @@
+"""Speakers of quotations in the shapes real news gives them (issue 14): a second quotation after an inverted cue,
+the words a cue verb calls a speech noun, quotations whose marks are typed oddly. Sentences are written for these
+tests, in the shapes of wire copy."""
+
+from __future__ import annotations
+
+from factcheck.claims import extract_claims
+from factcheck.load import LoadedArticle, build_article
+from factcheck.models import Claim, ClaimType
+
+
+def _quotes(text: str) -> list[Claim]:
+    article, blocks = build_article("t", "t.txt", "Title line here.\n\n" + text, kind="text")
+    per = extract_claims([LoadedArticle(article, tuple(blocks))])
+    return [c for c in per["t"] if c.type == ClaimType.QUOTE]
+
+
+def _speaker(text: str, words: str) -> str | None:
+    return next(c for c in _quotes(text) if words in (c.quote or "")).speaker
+
+
+def test_a_quotation_after_an_inverted_cue_is_the_cue_s_speaker_not_a_name_before_the_first() -> None:
+    text = ("Dana R. Wells, a retired nurse, said she found Mr. Harlan too rude. ''He is not the one,'' said "
+            "Ms. Wells, who lives in Akron. ''I am tired of the old crowd, but I will vote.''")
+    assert _speaker(text, "tired of the old crowd") == "Dana R. Wells"
+    # negative: a cue before both quotations still gives them its subject
+    assert _speaker("Senator Paul Reyes said that the bill was “dead” and the deal “over.”", "over") == "Paul Reyes"
+
+
+def test_the_words_a_speaker_calls_another_s_remarks_are_the_speaker_s() -> None:
+    text = "Mr. Corbin, who has called Mr. Harlan's remarks “deeply toxic,” spoke on Monday."
+    assert _speaker(text, "deeply toxic") == "Corbin"
+    # negative: the content of another's claim stays the claimant's
+    assert _speaker("The senator repeated Mr. Harlan's claim that “the state will pay.”", "will pay") == "Harlan"
+
+
+def test_odd_closing_marks_leave_the_cue_after_them_readable() -> None:
+    assert _speaker("''I would use the word 'clumsy,''' said Gregory P. Dunn. ''It fits.''", "clumsy") == \
+        "Gregory P. Dunn"
+    assert _speaker("“It is odd,“ said Alan Moss, a lawyer in Ohio.", "It is odd") == "Alan Moss"
