@@ -47,8 +47,11 @@ def signature(text: str, masked_text: str, sent: tuple[int, int], quote: Quote) 
     sig = _SIGNATURE.fullmatch(tail)
     if not sig or masked_text[sent[0]:quote.start].strip(" “\"‘"):
         return None
-    return Speaker(sig.group(1), "person", (sent[1] - len(tail) + sig.start(1), sent[1] - len(tail) + sig.end(1)),
-                   "―")
+    name = sig.group(1)
+    if re.search(r"\w{4}\.$", name):
+        name = name[:-1]  # the sentence's full stop ("― Carla Sanchez."), not an abbreviation's ("Jr.")
+    at = sent[1] - len(tail) + sig.start(1)
+    return Speaker(name, "person", (at, at + len(name)), "―")
 
 
 def framed_speaker(name_of: Callable[[Mention], str | None], text: str, masked_text: str, sent: tuple[int, int],

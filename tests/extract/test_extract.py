@@ -126,6 +126,8 @@ def test_december_2_2025_is_a_tuesday() -> None:
     ("Critics panned the \"Fantastic Four\" reboot.", True),
     ("\"We Will Win\" Trump said.", False),  # negative: a name after it, no work's noun
     ("Trump called it \"very sad,\" star witnesses said.", False),  # negative: not a title-case name
+    ("He was met with chants of \"Go Home!\" in the hall.", False),  # an exclamation is a cry, not a work
+    ("He was met with chants of \"Go Home\" in the hall.", True),  # negative: the same words, no exclamation
 ])
 def test_names_a_work(text: str, work: bool) -> None:
     from factcheck.extract.quotes import names_a_work
