@@ -38,3 +38,25 @@ def test_odd_closing_marks_leave_the_cue_after_them_readable() -> None:
     assert _speaker("''I would use the word 'clumsy,''' said Gregory P. Dunn. ''It fits.''", "clumsy") == \
         "Gregory P. Dunn"
     assert _speaker("“It is odd,“ said Alan Moss, a lawyer in Ohio.", "It is odd") == "Alan Moss"
+
+
+def test_a_paragraph_signed_with_a_dash_before_a_photo_credit_is_a_quotation_not_a_caption() -> None:
+    text = "“We will not be silent on this.” ― Maria Ortiz.\n\nGetty/Instagram.\n\nMore voices followed."
+    (c,) = _quotes(text)
+    assert c.speaker == "Maria Ortiz"  # (the sentence's full stop is no part of the name)
+    # negative: a caption with no quotation stays a caption
+    assert _quotes("Protesters march in Akron on Sunday.\n\nGetty/Instagram.\n\nMore voices followed.") == []
+
+
+def test_a_cue_above_a_relative_clause_reports_its_quoted_words() -> None:
+    text = "Ms. Vance called Mr. Dorn a “reckless man” who is “utterly unfit” for the office."
+    assert _speaker(text, "utterly unfit") == "Vance"
+    # negative: with no cue above it, the relative clause's noun stays its source, unnamed
+    assert _speaker("Mr. Dorn met voters who were “angry” about trade.", "angry") is None
+
+
+def test_a_that_clause_parsed_as_adverbial_is_what_the_cue_reports() -> None:
+    text = "Mr. Dorn tweeted in the early morning hours that Vance was “disgusting” and “a fraud.”"
+    assert _speaker(text, "disgusting") == "Dorn"
+    # negative: "so that" opens an adverbial clause, which the cue does not report
+    assert _speaker("Mr. Dorn wrote slowly so that Vance was “calm” at last.", "calm") != "Dorn"
