@@ -60,3 +60,16 @@ def test_a_that_clause_parsed_as_adverbial_is_what_the_cue_reports() -> None:
     assert _speaker(text, "disgusting") == "Dorn"
     # negative: "so that" opens an adverbial clause, which the cue does not report
     assert _speaker("Mr. Dorn wrote slowly so that Vance was “calm” at last.", "calm") != "Dorn"
+
+
+def test_a_role_named_by_its_owner_is_the_person_introduced_in_it() -> None:
+    text = ("Maria Keller, Dorn's campaign manager, spoke on Sunday. Tom Reyes, a consultant, was there too.\n\n"
+            "Dorn's campaign manager said the polls were “plainly wrong.”\n\n"
+            "Reyes's campaign manager said it was “not over.”")
+    assert _speaker(text, "plainly wrong") == "Maria Keller"
+    text2 = ("Senator Ann Vance spoke later. Her spokesman, Brian Hale, stood by.\n\n"
+             "Her spokesman said it was “all done.”")
+    assert _speaker(text2, "all done") == "Brian Hale"  # "her": the owner the pronoun stands for
+    # negative: no one was introduced as that owner's manager, so the source stays unnamed, with a reason
+    (c,) = [c for c in _quotes(text) if "not over" in (c.quote or "")]
+    assert c.speaker is None and "unnamed source" in (c.speaker_reason or "")
