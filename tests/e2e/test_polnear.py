@@ -80,6 +80,19 @@ def test_quote_and_speaker_extraction_on_polnear_dev() -> None:
     assert scores.accuracy("unnamed") >= 0.608
 
 
+def test_hand_checked_speakers() -> None:
+    from tests.polnear_hand import hand_lines, right_by_hand
+
+    assert len(hand_lines()) >= 70
+    assert right_by_hand(("trump",), "Donald J. Trump")
+    assert right_by_hand(("pirg", "justice"), "Citizens for Tax Justice")  # either word
+    assert right_by_hand((), None)  # no one named speaks, and no name is given
+    # negatives: another person; a name given where no one named speaks; none given where someone does
+    assert not right_by_hand(("wimes",), "HIllary Clinton")
+    assert not right_by_hand((), "HIllary Clinton")
+    assert not right_by_hand(("trump",), None)
+
+
 def test_article_gender_of_a_surname() -> None:
     from tests.polnear_eval import article_gender
 
