@@ -258,9 +258,9 @@ class Resolver:
         if is_org_noun(noun):
             if src.owner and src.definite:
                 return Speaker(None, None, span, None, f"unnamed source: {text}")
-            for org in reversed(self.ctx.orgs[-30:]):
-                if noun in fold(org).split():
-                    return Speaker(org, "organisation", span, None)
+            org = self._org_named_with(noun)
+            if org:
+                return Speaker(org, "organisation", span, None)
             return Speaker(None, None, span, None, f"description not resolved to a name: {text}")
         if src.owner and person_noun(noun):
             holder = self._in_role_of(src.owner, noun)
@@ -285,7 +285,20 @@ class Resolver:
             best = self._nearest(_GENDER_OF.get(noun), noun)
         if best:
             return Speaker(best, "person", span, None)
+        # No person fits, but an organisation named earlier has the noun in its name ("the commission" after "the
+        # Commission on Presidential Debates", though "commission" is no word only organisations are).
+        org = self._org_named_with(noun)
+        if org:
+            return Speaker(org, "organisation", span, None)
         return Speaker(None, None, span, None, f"description not resolved to a name: {text}")
+
+    def _org_named_with(self, noun: str) -> str | None:
+        """The nearest earlier organisation with ``noun`` among the words of its name (both folded: ``fold`` writes
+        "commission" as "comision")."""
+        for org in reversed(self.ctx.orgs[-30:]):
+            if fold(noun) in fold(org).split():
+                return org
+        return None
 
     def _owned_body(self, src: Source, text: str) -> str | None:
         """The body a person of the article owns, named by the person's surname ("Clinton's campaign", "her

@@ -73,3 +73,16 @@ def test_a_role_named_by_its_owner_is_the_person_introduced_in_it() -> None:
     # negative: no one was introduced as that owner's manager, so the source stays unnamed, with a reason
     (c,) = [c for c in _quotes(text) if "not over" in (c.quote or "")]
     assert c.speaker is None and "unnamed source" in (c.speaker_reason or "")
+
+
+def test_a_description_is_the_organisation_named_earlier_with_its_noun() -> None:
+    text = ("The nonpartisan Commission on Campaign Finance met on Monday.\n\n"
+            "The commission said on its website that “the rules were followed.”")
+    assert _speaker(text, "rules were followed") == "Commission on Campaign Finance"  # "commission" folds to "comision"
+    text = "The Ohio Lottery Board met on Monday.\n\nThe board said the draw was “entirely fair.”"
+    assert _speaker(text, "entirely fair") == "Ohio Lottery Board"
+    text = "Mercy General Hospital opened a wing.\n\nThe hospital said the wing was “ready for patients.”"
+    assert _speaker(text, "ready for patients") == "Mercy General Hospital"  # a noun not only organisations bear
+    # negative: no organisation of that noun was named, so the description stays unresolved, with a reason
+    (c,) = _quotes("The mayor met voters.\n\nThe commission said the plan was “fine.”")
+    assert c.speaker is None and "not resolved" in (c.speaker_reason or "")
