@@ -47,8 +47,11 @@ def signature(text: str, masked_text: str, sent: tuple[int, int], quote: Quote) 
     sig = _SIGNATURE.fullmatch(tail)
     if not sig or masked_text[sent[0]:quote.start].strip(" “\"‘"):
         return None
-    return Speaker(sig.group(1), "person", (sent[1] - len(tail) + sig.start(1), sent[1] - len(tail) + sig.end(1)),
-                   "―")
+    name = sig.group(1)
+    if re.search(r"\w{4}\.$", name):
+        name = name[:-1]  # the sentence's full stop ("― Carla Sanchez."), not an abbreviation's ("Jr.")
+    at = sent[1] - len(tail) + sig.start(1)
+    return Speaker(name, "person", (at, at + len(name)), "―")
 
 
 def framed_speaker(name_of: Callable[[Mention], str | None], text: str, masked_text: str, sent: tuple[int, int],
@@ -86,7 +89,10 @@ def framed_speaker(name_of: Callable[[Mention], str | None], text: str, masked_t
             subject = [m for m in inside if m.start < c0 and not m.possessive]
             if subject:
                 return hit(subject[0], cue.group(0))
-        candidates = [m for m in inside if m.end <= c0 and not m.possessive]
+        # A cue after the previous quotation takes a name after it too: "“...,” said Ms. Leon. “...”" is hers, not
+        # a name the sentence gave before the first quotation.
+        since = prev_q if c0 >= prev_q else s0
+        candidates = [m for m in inside if m.end <= c0 and not m.possessive and m.start >= since]
         if candidates:
             return hit(candidates[-1], cue.group(0))
         after_cue = [m for m in inside if m.start >= s0 + cue.end() and m.end <= quote.start and not m.possessive]

@@ -56,6 +56,7 @@ class _Context:
     open_speaker: str | None = None  # who spoke the quotation the last paragraph left open (it runs on)
     indefinite: set[str] = field(default_factory=set)  # words of "a/an ..." phrases: someone new, not named
     kinds: dict[str, str] = field(default_factory=dict)  # person or organisation, of every speaker heard
+    owners: dict[str, set[str]] = field(default_factory=dict)  # whose role a person holds ("Trump's ... manager")
 
 
 def _introduced_with(before: str) -> list[str]:
@@ -79,6 +80,13 @@ def _role_words(role: str | None) -> set[str]:
         out.add(w)
         out.add(classes.get(w, w))
     return out
+
+
+# A possessive owner, then up to four lower-case role words, right before a name or right after it in apposition.
+_OWNER_BEFORE = re.compile(
+    r"(?:\b([A-Z][\w-]+)(?:['’]s?)?|\b([Hh]is|[Hh]er))\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,?\s+$")
+_OWNER_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?:([A-Z][\w-]+)['’]s?|(his|her))\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*[,.]")
 
 
 class Resolver:
@@ -121,6 +129,12 @@ class Resolver:
             appos = re.match(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60}),", text[m.end:m.end + 70])
             if appos:
                 roles.update(_role_words(appos.group(1)))
+            # "Trump campaign manager Kellyanne Conway", "his spokesman, Josh Earnest", "Conway, Trump's campaign
+            # manager,": whose role it is, for "Trump's campaign manager said" later
+            owner = _OWNER_BEFORE.search(text[max(lo, m.start - 60):m.start]) or _OWNER_AFTER.match(text, m.end)
+            key = self._owner_key(owner.group(1) or owner.group(2)) if owner else None
+            if key and key != fold(name).split()[-1]:
+                self.ctx.owners.setdefault(name, set()).add(key)
             honorific = _HONORIFIC.search(text[max(0, m.start - 6):m.start])
             tags = {_GENDER_OF.get(w) for w in _role_words(role) - _PRONOUN_FORMS} - {None}  # not "her" role
             first = name_gender(name)
@@ -167,6 +181,21 @@ class Resolver:
             return self._person_for(mention.text.lower())
         text = re.sub(r"['’]s?$", "", mention.text).strip()
         return self.known.get(text, text)
+
+    def _owner_key(self, owner: str) -> str | None:
+        """The surname, folded, of an owner as written ("Trump", "Mrs. Clinton", "his" for the person it is)."""
+        owner = re.sub(r"^(?:Mr|Mrs|Ms|Miss)\.?\s+|['’]s?$", "", owner.strip())
+        person = self._person_for(owner.lower()) if owner.lower() in ("his", "her") else self.known.get(owner, owner)
+        return fold(person).split()[-1] if person and fold(person) else None
+
+    def _in_role_of(self, owner: str, noun: str) -> str | None:
+        """The person, most recent first, the article introduced in the owner's role ("Trump's campaign manager" ->
+        the one introduced as "Kellyanne Conway, Trump's campaign manager")."""
+        key, wanted = self._owner_key(owner), _role_words(noun)
+        for name in dict.fromkeys(reversed(self.ctx.people)):
+            if key and key in self.ctx.owners.get(name, ()) and wanted & self.ctx.roles.get(name, set()):
+                return name
+        return None
 
     def subject_of(self, found: list[Mention]) -> str | None:
         for m in found:
@@ -229,10 +258,14 @@ class Resolver:
         if is_org_noun(noun):
             if src.owner and src.definite:
                 return Speaker(None, None, span, None, f"unnamed source: {text}")
-            for org in reversed(self.ctx.orgs[-30:]):
-                if noun in fold(org).split():
-                    return Speaker(org, "organisation", span, None)
+            org = self._org_named_with(noun)
+            if org:
+                return Speaker(org, "organisation", span, None)
             return Speaker(None, None, span, None, f"description not resolved to a name: {text}")
+        if src.owner and person_noun(noun):
+            holder = self._in_role_of(src.owner, noun)
+            if holder:
+                return Speaker(holder, "person", span, None)
         if not src.definite or src.owner:
             return Speaker(None, None, span, None, f"unnamed source: {text}")
         wanted = _role_words(noun)
@@ -252,7 +285,20 @@ class Resolver:
             best = self._nearest(_GENDER_OF.get(noun), noun)
         if best:
             return Speaker(best, "person", span, None)
+        # No person fits, but an organisation named earlier has the noun in its name ("the commission" after "the
+        # Commission on Presidential Debates", though "commission" is no word only organisations are).
+        org = self._org_named_with(noun)
+        if org:
+            return Speaker(org, "organisation", span, None)
         return Speaker(None, None, span, None, f"description not resolved to a name: {text}")
+
+    def _org_named_with(self, noun: str) -> str | None:
+        """The nearest earlier organisation with ``noun`` among the words of its name (both folded: ``fold`` writes
+        "commission" as "comision")."""
+        for org in reversed(self.ctx.orgs[-30:]):
+            if fold(noun) in fold(org).split():
+                return org
+        return None
 
     def _owned_body(self, src: Source, text: str) -> str | None:
         """The body a person of the article owns, named by the person's surname ("Clinton's campaign", "her

@@ -66,6 +66,8 @@ class Scores:
     matched_extracted: int = 0
     by_kind: Counter[str] = field(default_factory=Counter)
     right_by_kind: Counter[str] = field(default_factory=Counter)
+    # (article id, quotation offset, speaker given, right by the proxy) of each scored anaphoric quotation
+    anaphoric: list[tuple[str, int, str | None, bool]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -384,7 +386,9 @@ def evaluate(split: str = "dev", limit: int | None = None, old_measure: bool = F
             used.add(hit.id)
             if g.kind and (g.kind != "anaphoric" or g.referent):
                 scores.by_kind[g.kind] += 1
-                scores.right_by_kind[g.kind] += speaker_right(g, hit, old_measure)
+                scores.right_by_kind[g.kind] += (right := speaker_right(g, hit, old_measure))
+                if g.kind == "anaphoric":
+                    scores.anaphoric.append((item.article.id, g.start, hit.speaker, right))
         scores.matched_extracted += len(used)
     return scores
 
@@ -398,3 +402,8 @@ if __name__ == "__main__":  # pragma: no cover
           f"precision {s.precision:.3f} ({s.extracted} extracted)")
     for kind in KINDS:
         print(f"  speaker {kind:<10} {s.accuracy(kind):.3f} of {s.by_kind[kind]}")
+    if split == "dev" and not lim and "--old-measure" not in sys.argv:
+        from tests.polnear_hand import hand_checked
+
+        right, read = hand_checked(s)
+        print(f"  speaker anaphoric, hand-checked where read: {right / max(1, len(s.anaphoric)):.3f} ({read} read)")

@@ -248,6 +248,14 @@ def _bare_cue(sent: Any) -> Any | None:
     return root
 
 
+def _that_clause(tok: Any) -> bool:
+    """An adverbial clause the parser made of a content clause: "tweeted that Machado was “disgusting”" opens with
+    "that" (not "so that", "such ... that"), which no adverbial clause does."""
+    first = tok.left_edge
+    return tok.dep_ == "advcl" and first.lower_ == "that" and first.head.i == tok.i and \
+        not (first.i > 0 and first.doc[first.i - 1].lower_ in ("so", "such"))
+
+
 def _reporting_ancestor(tok: Any, quoted: set[int]) -> Any | None:
     """The cue whose content clause (``ccomp``: "says [that] ...") holds the clause of ``tok``, however deep:
     everything inside what a cue reports is the cue's, a because-, if- or when-clause included ("Clinton says she
@@ -257,7 +265,7 @@ def _reporting_ancestor(tok: Any, quoted: set[int]) -> Any | None:
     for _ in range(10):
         if up.i == came.i:
             return None
-        if came.dep_ == "ccomp" and up.i not in quoted and _is_cue_verb(up):
+        if (came.dep_ == "ccomp" or _that_clause(came)) and up.i not in quoted and _is_cue_verb(up):
             subj = _own_subject(up)
             if subj is None or subj.lower_ not in _IMPERSONAL:
                 return up
@@ -284,6 +292,9 @@ def _governing_cue(doc: Any, inside: set[int], quoted: set[int]) -> Any | None:
             if tok.i == came.i:
                 break
             if tok.i not in quoted and _is_cue(tok):
+                if tok.pos_ == "NOUN" and came.dep_ in ("amod", "oprd", "acomp") and tok.dep_ == "dobj" and \
+                        tok.head.i not in quoted and _is_cue_verb(tok.head):
+                    return tok.head  # "who called Trump's comments “racially toxic”": the caller's words
                 subj = _own_subject(tok)
                 if subj is None or subj.lower_ not in _IMPERSONAL:
                     return tok
@@ -303,7 +314,10 @@ def _governing_cue(doc: Any, inside: set[int], quoted: set[int]) -> Any | None:
                     reporter = _reporting_ancestor(tok, quoted)
                     if reporter is not None:
                         return reporter  # "Trump says he stopped watching because the NFL has gone “soft”"
-                    break  # climbing out of a clause with its own subject that nobody reports
+                    if tok.dep_ != "relcl":
+                        break  # climbing out of a clause with its own subject that nobody reports
+                    # A relative clause describes its noun, and a cue above the noun reports both: "Cruz called
+                    # Trump a liar who is “utterly amoral”" (else the clause's verb stays the cue, as before).
             came, tok = tok, tok.head
         if impersonal is not None:
             return impersonal

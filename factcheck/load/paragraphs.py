@@ -75,11 +75,17 @@ def _looks_like_headline(text: str) -> bool:
 _CAPTION_START = re.compile(r"^(?:photo|caption|pictured|above|below|left|right)\s*[:-]", re.IGNORECASE)
 
 
+_SIGNED = re.compile(r"\s*[―—–]\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}\.?\s*")
+
+
 def _reports_speech(text: str) -> bool:
-    """Whether ``text`` holds a closed quotation and a reporting verb outside it ("“...,” Trump said")."""
+    """Whether ``text`` holds a closed quotation and a reporting verb outside it ("“...,” Trump said"), or ends in a
+    quotation signed with a dash and a name ("“...” ― Carla Sanchez.")."""
     quotes = [q for q in find_quotes(text) if q.closed]
     if not quotes:
         return False
+    if _SIGNED.fullmatch(text[quotes[-1].end + len(quotes[-1].close_mark):]):
+        return True
     edges = [0] + [x for q in quotes for x in (q.start, q.end)] + [len(text)]
     outside = " ".join(text[a:b] for a, b in zip(edges[::2], edges[1::2]))
     return any(w.lower() in reporting_verbs() for w in re.findall(r"[A-Za-z]+", outside))

@@ -32,6 +32,13 @@ REF = dt.date(2025, 12, 3)  # a Wednesday
         ("Ann Lee wrote.\n\n\u202a“Isis must go,” wrote Pete Hidalgo.", ["Isis must go,"]),
         # negative: a right mark after a word, not after a space or a direction mark, opens nothing
         ("Ann Lee wrote x”Isis must go.", []),
+        # three apostrophes close a nested quotation and the outer one together, or open both
+        ("''I'd call it 'a mess,''' said Tom Ruiz. ''Next.''", ["I'd call it 'a mess,'", "Next."]),
+        ("'''Go home,' she told me,'' Ms. Hale said.", ["'Go home,' she told me,"]),
+        # a left mark typed for the right one after the last punctuation closes the quotation
+        ("“It is odd,“ said Al Moss. “Very odd.”", ["It is odd,", "Very odd."]),
+        # negative: a left mark before a word opens a nested quotation, it closes nothing
+        ("“He said “no” twice,” Ann Lee said.", ["He said “no” twice,"]),
     ],
 )
 def test_find_quotes(text: str, quotes: list[str]) -> None:
@@ -119,6 +126,8 @@ def test_december_2_2025_is_a_tuesday() -> None:
     ("Critics panned the \"Fantastic Four\" reboot.", True),
     ("\"We Will Win\" Trump said.", False),  # negative: a name after it, no work's noun
     ("Trump called it \"very sad,\" star witnesses said.", False),  # negative: not a title-case name
+    ("He was met with chants of \"Go Home!\" in the hall.", False),  # an exclamation is a cry, not a work
+    ("He was met with chants of \"Go Home\" in the hall.", True),  # negative: the same words, no exclamation
 ])
 def test_names_a_work(text: str, work: bool) -> None:
     from factcheck.extract.quotes import names_a_work
