@@ -156,7 +156,7 @@ class Resolver:
             if e.label in ("org", "group") and e.text not in self.known:
                 self.ctx.orgs.append(_org_name(e.text))
         if in_flow:
-            subject = speaker or self.subject_of([m for m in found if m.start >= lo])
+            subject = speaker or self.subject_of([m for m in found if m.start >= _after_fronted(text, lo, hi)])
             if subject:
                 self.ctx.block_subjects.append(subject)
                 self.ctx.last_subject = subject
@@ -382,6 +382,13 @@ class Resolver:
         if not masked_text[s0:s1].strip(" ,.;:—–-") and self.ctx.last_voice:
             return Speaker(self.ctx.last_voice, self.ctx.kinds.get(self.ctx.last_voice, "person"), None, None)
         return _NONE
+
+def _after_fronted(text: str, lo: int, hi: int) -> int:
+    """Where the sentence ``text[lo:hi]`` goes on after a fronted adverbial phrase that opens it ("In an interview
+    with Rusty Humphries, Ham made it clear": after the comma), or ``lo`` when it opens otherwise."""
+    m = re.match(r"\W*([A-Za-z]+)\b[^,;:“”\"]{0,120},\s*", text[lo:hi])
+    return lo + m.end() if m and m.group(1).lower() in words("fronting_prepositions") else lo
+
 
 def _org_name(text: str) -> str:
     """An organisation as a speaker: "the White House" -> "White House"; "The New York Post" stays whole."""

@@ -86,3 +86,19 @@ def test_a_description_is_the_organisation_named_earlier_with_its_noun() -> None
     # negative: no organisation of that noun was named, so the description stays unresolved, with a reason
     (c,) = _quotes("The mayor met voters.\n\nThe commission said the plan was “fine.”")
     assert c.speaker is None and "not resolved" in (c.speaker_reason or "")
+
+
+def test_a_person_inside_a_fronted_phrase_is_not_the_subject_a_pronoun_stands_for() -> None:
+    text = ("Retired Gen. Norma Keel spoke out on Friday.\n\n"
+            "In an interview with radio host Peter Lund, Keel made it clear she had misgivings.\n\n"
+            "“It was hard to serve,” she told the host.")
+    assert _speaker(text, "hard to serve") == "Norma Keel"
+    text = ("Retired Gen. Ray Keel spoke out on Friday.\n\n"
+            "During a long talk with radio host Peter Lund, Keel made it clear he had misgivings.\n\n"
+            "“It was hard to serve,” he told the host.")
+    assert _speaker(text, "hard to serve") == "Ray Keel"
+    # negative: a sentence that opens with its subject keeps it ("Lund, in an interview, ..." is Lund's)
+    text = ("Retired Gen. Ray Keel spoke out on Friday.\n\n"
+            "Radio host Peter Lund, in a long talk with Keel, made it clear he had doubts.\n\n"
+            "“It was hard to listen,” he said.")
+    assert _speaker(text, "hard to listen") == "Peter Lund"

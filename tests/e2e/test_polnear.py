@@ -2,8 +2,8 @@
 
 Measured on 2026-12-06 (issue 14, third pass), ``python -m tests.polnear_eval dev``: 914 gold quotations in 84
 articles, recall 0.995, precision 0.934; speaker right for 0.906 of the 584 quotations whose annotated source is
-named, 0.696 of the 250 whose source is a pronoun or a definite description (scored against a proxy referent, see
-``tests/polnear_eval.py``), 0.824 of them hand-checked where read (``tests/polnear_hand.py``: the 73 quotations
+named, 0.708 of the 250 whose source is a pronoun or a definite description (scored against a proxy referent, see
+``tests/polnear_eval.py``), 0.836 of them hand-checked where read (``tests/polnear_hand.py``: the 73 quotations
 where proxy and tool disagreed, read in the articles), and 0.609 of the 46 unnamed sources left without a name.
 Before this pass: recall 0.988, precision 0.934, named 0.893 of 578, anaphoric 0.692 of 250, unnamed 0.609 of 46.
 With ``--old-measure`` (the reading of 2026-12-04): see the README. Train: see the README.
@@ -78,12 +78,12 @@ def test_quote_and_speaker_extraction_on_polnear_dev() -> None:
     assert scores.recall >= 0.994
     assert scores.precision >= 0.933
     assert scores.accuracy("named") >= 0.905
-    assert scores.accuracy("anaphoric") >= 0.695
+    assert scores.accuracy("anaphoric") >= 0.707
     assert scores.accuracy("unnamed") >= 0.608
     from tests.polnear_hand import hand_checked
 
     right, read = hand_checked(scores)
-    assert read >= 60 and right / len(scores.anaphoric) >= 0.823
+    assert read >= 60 and right / len(scores.anaphoric) >= 0.835
 
 
 def test_hand_checked_speakers() -> None:
