@@ -4,8 +4,9 @@ A rerun reads back the claims of every article it has seen and runs the spaCy pi
 adding articles to a batch (or moving an article to another story) extracts only what is new. The key holds the
 article's text, blocks and metadata, the extractor's code and word lists and the spaCy pipeline's version. Claims
 are stored before speakers are canonicalised across a story's sources (that step is cheap and depends on the
-story). Files are written atomically (temporary file, then rename), unreadable files are ignored, and the folder
-is safe to delete.
+story). Each article's event sketch (what the story grouping reads of its lead) is kept beside them, in
+``claims/sketches.pickle`` (:func:`cached_sketches`). Files are written atomically (temporary file, then rename),
+unreadable files are ignored, and the folder is safe to delete.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ SKETCHES = 100_000
 T = TypeVar("T")
 
 
-_IMPORT = re.compile(r"^\s*(?:from|import)\s+factcheck\.([\w.]+)|^\s*from\s+factcheck\s+import\s+([\w, ]+)",
-                     re.MULTILINE)
+_IMPORT = re.compile(r"^\s*(?:from|import)\s+factcheck\.([\w.]+)"
+                     r"|^\s*from\s+factcheck\s+import\s+(?:\(([^)]*)\)|([\w, ]+))", re.MULTILINE)
 
 
 @cache
@@ -48,8 +49,8 @@ def extractor_digest() -> str:
         if f in seen or not f.is_file():
             continue
         seen.add(f)
-        for dotted, names in _IMPORT.findall(f.read_text(encoding="utf-8")):
-            for name in [dotted] if dotted else [n.strip() for n in names.split(",")]:
+        for dotted, grouped, names in _IMPORT.findall(f.read_text(encoding="utf-8")):
+            for name in [dotted] if dotted else [n.strip() for n in (grouped or names).split(",") if n.strip()]:
                 base = root.joinpath(*name.split("."))
                 todo += [base.with_suffix(".py"), base / "__init__.py"]
     h = hashlib.sha1()

@@ -71,4 +71,3 @@ class ReportCache:
 
     def put_split(self, key: str, split: list[tuple[str, str, tuple[str, ...], object]]) -> None:
         self._write(key, split)
-
