@@ -43,7 +43,8 @@ def audit(paths: Sequence[str | Path] | str | Path, config: Config | None = None
 
 
 def audit_batch(paths: Sequence[str | Path] | str | Path, config: Config | None = None,
-                embedder: Embedder | None = None, jobs: int = 1, scheduler: str | None = None) -> Batch:
+                embedder: Embedder | None = None, jobs: int = 1, scheduler: str | None = None,
+                one_shot: bool = False) -> Batch:
     """Load a batch, group its articles into stories, and audit each story on its own.
 
     A serial run on 100 or more new articles extracts their claims in spawned processes (one per core, at most
@@ -54,9 +55,13 @@ def audit_batch(paths: Sequence[str | Path] | str | Path, config: Config | None 
     Args:
         jobs: stories audited in this many local processes (each loads the model once).
         scheduler: address of an existing Dask distributed scheduler; stories are sent to its workers.
+        one_shot: the calling process audits this batch and exits, as the CLI does. New articles are then read
+            by spaCy in a forked process while this one loads the model and groups the stories (where the machine
+            has two cores and the process can fork safely); a process that audits again keeps spaCy loaded instead.
     """
     config = validate(config or Config())
-    return audit_batch_loaded(_load_all(paths, config), config, embedder, jobs=jobs, scheduler=scheduler)
+    return audit_batch_loaded(_load_all(paths, config), config, embedder, jobs=jobs, scheduler=scheduler,
+                              one_shot=one_shot)
 
 
 def _new_articles(embedder: Embedder, items: Sequence[LoadedArticle]) -> bool:
@@ -78,7 +83,8 @@ def _warm_up(embedder: Embedder, load_tagger: bool = True) -> None:
 
 
 def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder: Embedder | None = None,
-                       jobs: int = 1, scheduler: str | None = None, hooks: Hooks = NO_HOOKS) -> Batch:
+                       jobs: int = 1, scheduler: str | None = None, hooks: Hooks = NO_HOOKS,
+                       one_shot: bool = False) -> Batch:
     """A loaded batch split into stories, each audited on its own (see :func:`audit_batch`); ``hooks`` sees every
     stage of every story run in this process."""
     items, notes = pipeline.dedupe(sorted(items, key=lambda it: it.article.id))
@@ -89,12 +95,16 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
     known: dict[str, list[Claim]] = {}
     fresh = parallel.uncached(items, config)  # articles whose claims must be extracted
     pool = None
+    beside = None
     if len(items) > 1 and (fresh or _new_articles(embedder, items)):
         processes = parallel.extract_processes(len(fresh)) if serial else 0
         if processes:
             # The processes load spaCy while the leads are embedded.
             pool = parallel.spawn_pool(processes, parallel.extract_init)
-        here = serial and not processes  # claims extracted in this process (not by the pool, jobs or Dask)
+        elif serial and one_shot:
+            beside = parallel.Beside.start(fresh, config, embedder)  # before any thread starts here: it forks
+        # Claims extracted in this process (not by the pool, the process beside, jobs or Dask).
+        here = serial and not processes and beside is None
         _warm_up(embedder, load_tagger=here and bool(fresh))
         ahead = getattr(embedder, "ahead", None)
         if ahead is not None:
@@ -118,10 +128,14 @@ def audit_batch_loaded(items: Sequence[LoadedArticle], config: Config, embedder:
             with hooks.stage("claims"):
                 if pool is not None:
                     known = parallel.extract_in(pool, fresh, config, notes)
+                elif beside is not None:
+                    known = beside.claims(notes)
             reports = [pipeline.audit_story(w, config, embedder, known, hooks, screened=True) for w in work]
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        if beside is not None:
+            beside.close()
     reports = [replace(r, story=s.info) for s, r in zip(stories, reports)]  # the index shows span and outlets
     return Batch(tuple(StoryReport(s.id, s.title, r) for s, r in zip(stories, reports)), tuple(notes))
 

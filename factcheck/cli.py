@@ -199,7 +199,7 @@ def run_audit(paths: tuple[str, ...], config: Config, exit_zero: bool = False) -
     from factcheck.baseline import apply_baseline, load_baseline, summary_record
 
     baseline = load_baseline(config.baseline) if config.baseline else None  # a bad baseline fails before the audit
-    batch = audit_batch(list(paths), config, jobs=config.jobs, scheduler=config.scheduler)
+    batch = audit_batch(list(paths), config, jobs=config.jobs, scheduler=config.scheduler, one_shot=True)
     name = report_name(paths)
     stories: list[tuple[str, str, Report, dict[str, Any] | None]] = []
     stale_keys: list[set[str]] = []

@@ -160,6 +160,7 @@ class OnnxInt8Embedder:
         self._lock = threading.Lock()
         self._worker: ThreadPoolExecutor | None = None  # the thread that embeds ahead of need (see ahead)
         self._ahead: dict[str, tuple[Future[np.ndarray], int]] = {}
+        self._ahead_lock = threading.Lock()
 
     def ahead(self, texts: Sequence[str]) -> None:
         """Start embedding ``texts`` in a background thread; :meth:`encode` takes their vectors when asked.
@@ -171,13 +172,14 @@ class OnnxInt8Embedder:
         """
         if self.batch_size != 1:
             return
-        new = sorted({t for t in texts if t not in self._ahead})
-        if not new:
-            return
-        if self._worker is None:
-            self._worker = ThreadPoolExecutor(1, thread_name_prefix="factcheck-embed")
-        future = self._worker.submit(self._encode_now, new, True)
-        self._ahead.update((t, (future, i)) for i, t in enumerate(new))
+        with self._ahead_lock:  # texts may come from another thread (an extraction process's results) too
+            new = sorted({t for t in texts if t not in self._ahead})
+            if not new:
+                return
+            if self._worker is None:
+                self._worker = ThreadPoolExecutor(1, thread_name_prefix="factcheck-embed")
+            future = self._worker.submit(self._encode_now, new, True)
+            self._ahead.update((t, (future, i)) for i, t in enumerate(new))
 
     def _load(self, beside: bool = False):  # type: ignore[no-untyped-def]
         with self._lock:  # the thread that embeds ahead and the caller's may both come first
@@ -227,12 +229,21 @@ class OnnxInt8Embedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        if not self._ahead:
+        with self._ahead_lock:
+            # Vectors started ahead are taken (and forgotten: each is asked for once); the rest are embedded now.
+            taken = {t: self._ahead.pop(t) for t in dict.fromkeys(texts) if t in self._ahead}
+            # Those still queued are embedded here instead, on every core, rather than waited for on one (a text
+            # of a cancelled run that is asked for later is embedded then).
+            for future in {future for future, _ in taken.values()}:
+                future.cancel()
+            taken = {t: (future, i) for t, (future, i) in taken.items() if not future.cancelled()}
+        if not taken:
             return self._encode_now(texts)
-        # Vectors started ahead are taken (and forgotten: each is asked for once); the rest are embedded now.
-        taken = {t: self._ahead.pop(t) for t in dict.fromkeys(texts) if t in self._ahead}
         rest = [t for t in dict.fromkeys(texts) if t not in taken]
-        done = dict(zip(rest, self._encode_now(rest))) if rest else {}
+        # Beside a run still going, on the one-thread session when it is the one open: opening another costs more
+        # than the second thread gains, and the two runs share the cores.
+        beside = True in self._sessions and False not in self._sessions
+        done = dict(zip(rest, self._encode_now(rest, beside))) if rest else {}
         done.update((t, future.result()[i]) for t, (future, i) in taken.items())
         return np.stack([done[t] for t in texts])
 

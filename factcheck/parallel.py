@@ -8,6 +8,7 @@ import os
 from collections.abc import Sequence
 
 from factcheck import pipeline
+from factcheck.align import claim_text
 from factcheck.config import Config
 from factcheck.embed import Embedder, default_embedder
 from factcheck.load import LoadedArticle
@@ -94,6 +95,88 @@ def uncached(items: Sequence[LoadedArticle], config: Config) -> list[LoadedArtic
 def claims_from(future) -> dict:  # type: ignore[no-untyped-def]
     """A story's claims from its extraction process (waits for them)."""
     return future.result()
+
+
+class Beside:
+    """One forked process that extracts a run's new articles while this process loads the model, imports
+    scikit-learn and groups the stories (none of which needs spaCy). For a process that audits once and exits,
+    such as the CLI: spaCy's load and parse, then about half of a cold run on one core, overlap the rest instead of
+    preceding it. Each article is a task of its own, so its claims are embedded as soon as they come back, while the
+    process reads the next; the largest articles go first, so the claims embedded after the last one are few.
+
+    The claims are those this process would extract (the same call on a copy of this process); they are cached by
+    the extraction process too, so work done survives this one.
+    """
+
+    def __init__(self, pool, futures: list) -> None:  # type: ignore[no-untyped-def]
+        self.pool, self.futures = pool, futures
+
+    @classmethod
+    def start(cls, items: Sequence[LoadedArticle], config: Config, embedder: Embedder) -> Beside | None:
+        """The process, extracting ``items`` already; ``None`` where it would not pay or could not run safely:
+        one core, spaCy already loaded here (extracting here is then cheaper), torch loaded (a forked copy of it
+        is unsafe), or threads running (fork copies a lock held by another thread as held forever)."""
+        import multiprocessing as mp
+        import sys
+        import threading
+        from concurrent.futures import ProcessPoolExecutor
+
+        if (not items or (os.cpu_count() or 1) < 2 or pipeline.tagger().loaded or "torch" in sys.modules
+                or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods()):
+            return None
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"), initializer=_beside_init,
+                                   initargs=(os.getpid(),))
+        order = sorted(items, key=lambda it: (-sum(len(b.text) for b in it.article.blocks), it.article.id))
+        # The first submit forks (before the pool's own thread starts); nothing else here has a thread yet.
+        futures = [pool.submit(_extract_articles, [item], config) for item in order]
+        ahead = getattr(embedder, "ahead", None)
+        if ahead is not None:
+            # Each article's claims are embedded as they come back (in the pool's thread), whatever this one does.
+            for future in futures:
+                future.add_done_callback(lambda done: _embed_ahead(ahead, done))
+        return cls(pool, futures)
+
+    def claims(self, notes: list[str]) -> dict[str, list[Claim]]:
+        """Every article's claims. If the process stopped (killed for memory, say), nothing is returned, a note
+        says so, and the claims are extracted in this process."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        extracted: dict[str, list[Claim]] = {}
+        try:
+            for future in self.futures:
+                extracted.update(claims_from(future))
+        except BrokenProcessPool as exc:
+            notes.append(f"the claim extraction process stopped ({exc}); claims were extracted in the main process")
+            return {}
+        finally:
+            self.close()
+        return extracted
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+def _beside_init(parent: int) -> None:
+    """The process beside exits when the auditing process is gone (killed, say): nobody would read its claims, and
+    a result too large for the pipe would keep it waiting for ever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
+    extract_init()
+
+
+def _embed_ahead(ahead, done) -> None:  # type: ignore[no-untyped-def]
+    """Start embedding the claims of a finished extraction. Only a head start: a text not started here is embedded
+    when the audit asks for it, so a failed extraction is left for :meth:`Beside.claims` to raise."""
+    if done.cancelled() or done.exception() is not None:
+        return
+    ahead([claim_text(c) for claims in done.result().values() for c in claims])
 
 
 def spawn_pool(processes: int, initializer, initargs: tuple = ()):  # type: ignore[no-untyped-def]

@@ -126,6 +126,25 @@ def test_vectors_embedded_ahead_are_those_encode_computes(tmp_path: Path) -> Non
     assert np.array_equal(cached.encode(texts), plain)
 
 
+@pytest.mark.slow
+def test_queued_vectors_are_taken_over_by_encode() -> None:
+    """Texts still queued in the background when ``encode`` asks for them are embedded by ``encode`` itself (their
+    run is cancelled); a text of a cancelled run asked for later is embedded then. Every vector is the plain one."""
+    from factcheck.embed import OnnxInt8Embedder
+
+    texts = [f"Officials met in Geneva for {n} hours on the {n}th day of talks." for n in range(2, 14)]
+    plain = OnnxInt8Embedder().encode(texts)
+    emb = OnnxInt8Embedder()
+    for k in range(0, len(texts), 2):
+        emb.ahead(texts[k:k + 2])  # six runs queued one behind the other
+    runs = {future for future, _ in emb._ahead.values()}  # noqa: SLF001
+    first = emb.encode(texts[:9])  # takes four runs whole and half of the fifth
+    assert np.array_equal(first, plain[:9])
+    assert any(f.cancelled() for f in runs)  # queued runs were taken over, not waited for
+    assert np.array_equal(emb.encode(texts[9:]), plain[9:])  # the cancelled run's last text too
+    assert not emb._ahead  # noqa: SLF001
+
+
 def test_a_model_that_cannot_load_fails_where_its_vectors_are_needed(monkeypatch) -> None:
     from factcheck.embed import OnnxInt8Embedder
     from factcheck.errors import ConfigError

@@ -64,6 +64,11 @@ class EntityTagger:
         """Load the pipeline now (it otherwise loads on first use)."""
         self._load()
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the pipeline is loaded in this process."""
+        return self._nlp is not None
+
     def analyse(self, texts: Sequence[str]) -> list[Tagged]:
         """What spaCy finds in each of ``texts``; a paragraph that recurs (wire copy, syndicated text) is read once."""
         todo = [t for t in dict.fromkeys(texts) if t not in self._recent]

@@ -169,6 +169,137 @@ def test_broken_extraction_processes_fall_back(hashing_env: Config, serial_repor
     assert any("extraction processes stopped" in n for n in batch.notes)
 
 
+# A fresh interpreter (spaCy not loaded, no thread running) audits the batch as the CLI does (``one_shot``): its
+# claims are read by spaCy in a forked process beside it. Prints the reports, the notes, and whether spaCy ever
+# loaded in the auditing process.
+BESIDE = textwrap.dedent("""
+    import json, os, sys
+    from factcheck import parallel, pipeline
+    from factcheck.api import audit_batch_loaded
+    from factcheck.embed import HashingEmbedder
+    from tests.e2e.test_scale import BATCH_CONFIG, batch_items, reports
+
+    if sys.argv[1] == "broken":
+        parallel.extract_init = lambda: os._exit(3)  # the forked process dies in its initializer
+    batch = audit_batch_loaded(batch_items(), BATCH_CONFIG, HashingEmbedder(), one_shot=True)
+    print(json.dumps({"reports": reports(batch), "notes": list(batch.notes), "spacy_here": pipeline.tagger().loaded}))
+""")
+
+
+def _beside(mode: str) -> dict:  # type: ignore[type-arg]
+    import json
+
+    proc = subprocess.run([sys.executable, "-c", BESIDE, mode], capture_output=True, text=True, cwd=ROOT, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "FACTCHECK_EMBEDDER": "hashing"})
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def test_extraction_beside_gives_serial_reports(serial_reports: dict[str, str]) -> None:
+    """A one-shot audit (the CLI) reads new articles with spaCy in a forked process while it groups the stories:
+    the reports are the serial ones, and spaCy never loaded in the auditing process (the claims came from the
+    other one)."""
+    got = _beside("ok")
+    assert got["reports"] == serial_reports
+    assert got["notes"] == []
+    assert got["spacy_here"] is False
+
+
+def test_broken_extraction_beside_falls_back(serial_reports: dict[str, str]) -> None:
+    """The process beside dying costs time, never the audit: the claims are extracted here, the reports are the
+    serial ones, and a note says what happened."""
+    got = _beside("broken")
+    assert got["reports"] == serial_reports
+    assert any("extraction process stopped" in n for n in got["notes"])
+    assert got["spacy_here"] is True
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            if f"\nPPid:\t{pid}\n" in status.read_text():
+                out.append(int(status.parent.name))
+        except OSError:
+            continue
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc")
+def test_extraction_beside_exits_with_a_killed_audit(tmp_path: Path) -> None:
+    """A CLI audit killed outright leaves no process behind: the one reading its articles exits too (it would
+    otherwise wait for ever to hand over claims nobody reads)."""
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "audit", str(ROOT / "seeds"), "--format", "json",
+                             "--cache-dir", str(tmp_path / "claims"), "--reports-dir", str(tmp_path / "reports")],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "FACTCHECK_EMBEDDER": ""})
+    try:
+        deadline = time.monotonic() + 60
+        while not (children := _children(proc.pid)) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert children, "the audit started no process beside it"
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 10
+    while _running(children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(children)
+
+
+def _running(pids: list[int]) -> list[int]:
+    """Those of ``pids`` still running (an exited process its new parent has not reaped yet counts as gone)."""
+    out = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in ("Z", "X"):
+            out.append(pid)
+    return out
+
+
+def test_extraction_beside_only_where_it_pays_and_is_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No process beside when spaCy is loaded here already (reading here is cheaper), on one core, while another
+    thread runs (fork would copy its locks), or with torch imported."""
+    import threading
+
+    from factcheck import parallel, pipeline
+
+    items = batch_items()[:2]
+    tagger = pipeline.tagger()
+    with monkeypatch.context() as one_thread:  # each reason alone (threads from earlier tests aside)
+        one_thread.setattr(threading, "active_count", lambda: 1)
+        _declined_for_each_reason(items, tagger, one_thread)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:  # every other reason away: the running thread alone declines it
+        monkeypatch.setattr(type(tagger), "loaded", property(lambda self: False))
+        monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+        monkeypatch.delitem(sys.modules, "torch", raising=False)
+        assert parallel.Beside.start(items, BATCH_CONFIG, HashingEmbedder()) is None
+    finally:
+        stop.set()
+        other.join()
+
+
+def _declined_for_each_reason(items, tagger, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from factcheck import parallel
+
+    monkeypatch.setattr(type(tagger), "loaded", property(lambda self: True))
+    assert parallel.Beside.start(items, BATCH_CONFIG, HashingEmbedder()) is None
+    monkeypatch.setattr(type(tagger), "loaded", property(lambda self: False))
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 1)
+    assert parallel.Beside.start(items, BATCH_CONFIG, HashingEmbedder()) is None
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setitem(sys.modules, "torch", sys.modules.get("torch") or object())
+    assert parallel.Beside.start(items, BATCH_CONFIG, HashingEmbedder()) is None
+    monkeypatch.delitem(sys.modules, "torch")
+    assert parallel.Beside.start([], BATCH_CONFIG, HashingEmbedder()) is None
+
+
 # --------------------------------------------------------------------------------------------------------------
 # the embedding cache under SIGKILL and concurrent writers
 
