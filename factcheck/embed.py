@@ -159,8 +159,10 @@ class OnnxInt8Embedder:
         self._tokenizer = None
         self._lock = threading.Lock()
         self._worker: ThreadPoolExecutor | None = None  # the thread that embeds ahead of need (see ahead)
-        self._ahead: dict[str, tuple[Future[np.ndarray], int]] = {}
+        # text -> (its run, its row in the run's vectors, the run's number)
+        self._ahead: dict[str, tuple[Future[np.ndarray], int, int]] = {}
         self._ahead_lock = threading.Lock()
+        self._runs = 0
 
     def ahead(self, texts: Sequence[str]) -> None:
         """Start embedding ``texts`` in a background thread; :meth:`encode` takes their vectors when asked.
@@ -179,7 +181,8 @@ class OnnxInt8Embedder:
             if self._worker is None:
                 self._worker = ThreadPoolExecutor(1, thread_name_prefix="factcheck-embed")
             future = self._worker.submit(self._encode_now, new, True)
-            self._ahead.update((t, (future, i)) for i, t in enumerate(new))
+            self._runs += 1
+            self._ahead.update((t, (future, i, self._runs)) for i, t in enumerate(new))
 
     def _load(self, beside: bool = False):  # type: ignore[no-untyped-def]
         with self._lock:  # the thread that embeds ahead and the caller's may both come first
@@ -230,13 +233,10 @@ class OnnxInt8Embedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         with self._ahead_lock:
-            # Vectors started ahead are taken (and forgotten: each is asked for once); the rest are embedded now.
+            # Vectors started ahead are taken (and forgotten: each is asked for once); the rest are embedded now,
+            # with those of a run that was cancelled (see below) and asked for only now.
             taken = {t: self._ahead.pop(t) for t in dict.fromkeys(texts) if t in self._ahead}
-            # Those still queued are embedded here instead, on every core, rather than waited for on one (a text
-            # of a cancelled run that is asked for later is embedded then).
-            for future in {future for future, _ in taken.values()}:
-                future.cancel()
-            taken = {t: (future, i) for t, (future, i) in taken.items() if not future.cancelled()}
+            taken = {t: run for t, run in taken.items() if not run[0].cancelled()}
         if not taken:
             return self._encode_now(texts)
         rest = [t for t in dict.fromkeys(texts) if t not in taken]
@@ -244,7 +244,13 @@ class OnnxInt8Embedder:
         # than the second thread gains, and the two runs share the cores.
         beside = True in self._sessions and False not in self._sessions
         done = dict(zip(rest, self._encode_now(rest, beside))) if rest else {}
-        done.update((t, future.result()[i]) for t, (future, i) in taken.items())
+        # Runs still queued are taken over here from the last one back, while the background thread goes on from
+        # the first: the two share the cores instead of this one waiting.
+        for _, future in sorted({seq: future for future, _, seq in taken.values()}.items(), reverse=True):
+            if future.cancel():
+                mine = [t for t, (f, _, _) in taken.items() if f is future]
+                done.update(zip(mine, self._encode_now(mine, beside)))
+        done.update((t, future.result()[i]) for t, (future, i, _) in taken.items() if t not in done)
         return np.stack([done[t] for t in texts])
 
     def _encode_now(self, texts: Sequence[str], beside: bool = False) -> np.ndarray:

@@ -128,8 +128,9 @@ def test_vectors_embedded_ahead_are_those_encode_computes(tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_queued_vectors_are_taken_over_by_encode() -> None:
-    """Texts still queued in the background when ``encode`` asks for them are embedded by ``encode`` itself (their
-    run is cancelled); a text of a cancelled run asked for later is embedded then. Every vector is the plain one."""
+    """Runs still queued in the background when ``encode`` asks for their texts are taken over by ``encode`` from
+    the last one back (and cancelled); a text of a cancelled run asked for later is embedded then. Every vector
+    is the plain one."""
     from factcheck.embed import OnnxInt8Embedder
 
     texts = [f"Officials met in Geneva for {n} hours on the {n}th day of talks." for n in range(2, 14)]
@@ -137,10 +138,10 @@ def test_queued_vectors_are_taken_over_by_encode() -> None:
     emb = OnnxInt8Embedder()
     for k in range(0, len(texts), 2):
         emb.ahead(texts[k:k + 2])  # six runs queued one behind the other
-    runs = {future for future, _ in emb._ahead.values()}  # noqa: SLF001
+    runs = [future for future, _, _ in sorted(emb._ahead.values(), key=lambda run: run[2])]  # noqa: SLF001
     first = emb.encode(texts[:9])  # takes four runs whole and half of the fifth
     assert np.array_equal(first, plain[:9])
-    assert any(f.cancelled() for f in runs)  # queued runs were taken over, not waited for
+    assert runs[4].cancelled()  # queued runs were taken over from the last one back, not waited for
     assert np.array_equal(emb.encode(texts[9:]), plain[9:])  # the cancelled run's last text too
     assert not emb._ahead  # noqa: SLF001
 
