@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup browser audit test test-fast screenshots bench bench-edits bench-shapes bench-incremental bench-lineage lint clean
+.PHONY: help setup browser audit test test-fast screenshots bench bench-seeds bench-edits bench-shapes bench-incremental bench-lineage lint clean
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -51,6 +51,9 @@ bench: $(STAMP)  ## Benchmark per stage and corpus size, pathological shapes, a 
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.shapes
 	$(BIN)/python -m benchmarks.incremental
+
+bench-seeds: $(STAMP)  ## The CLI on seeds/: cold (new cache folder) and warm, median of 5 whole processes
+	$(BIN)/python -m benchmarks.run --sizes 5 --no-extras --out reports/bench-seeds.md
 
 bench-shapes: $(STAMP)  ## Giant paragraph, giant sentence, many quotes, many lines, deep HTML: s and MB per MB
 	$(BIN)/python -m benchmarks.shapes

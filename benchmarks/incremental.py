@@ -44,7 +44,7 @@ def run_one(size: int, grown: bool, cache: str) -> dict:
 
     items = _batch(size, grown)
     config = Config(cache_dir=cache, use_cache=bool(cache))
-    batch = audit_batch_loaded(items, config)
+    batch = audit_batch_loaded(items, config, one_shot=True)  # a whole process per run, as the CLI
     for s in batch.stories:
         render_json(s.report)
     return {"articles": len(items), "stories": len(batch.stories), "digest": digest(batch.stories)}

@@ -421,7 +421,21 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "CPU check (s, best of 3)": f"{cpu_check():.2f}",
     }
+
+
+def cpu_check() -> float:
+    """Seconds for a fixed pure-Python loop (best of 3): the same code's figures on this shared machine vary by
+    half from day to day, and this says how fast the machine was when they were taken."""
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        total = 0
+        for i in range(5_000_000):
+            total += i
+        best = min(best, time.perf_counter() - t)
+    return best
 
 
 def targets(results: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -429,12 +443,12 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, str]]:
     out = []
     cli = results.get("cli")
     if cli:
-        out.append(("CLI seeds cold < 8 s", f"{cli['cold']:.2f} s", "yes" if cli["cold"] < 8 else "no"))
-        out.append(("CLI seeds warm < 2 s", f"{cli['warm']:.2f} s", "yes" if cli["warm"] < 2 else "no"))
+        out.append(("CLI seeds cold < 4 s", f"{cli['cold']:.2f} s", "yes" if cli["cold"] < 4 else "no"))
+        out.append(("CLI seeds warm < 1 s", f"{cli['warm']:.2f} s", "yes" if cli["warm"] < 1 else "no"))
     big = next((r for r in results["batch"] if r["size"] == 1000), None)
     if big:
         ratio = big["total"] / big["pure_embed"]
-        out.append(("1000 articles: total <= 1.3 x pure embedding", f"{ratio:.2f} x", "yes" if ratio <= 1.3 else "no"))
+        out.append(("1000 articles: total <= 1.2 x pure embedding", f"{ratio:.2f} x", "yes" if ratio <= 1.2 else "no"))
         out.append(("1000 articles: peak RSS < 3 GB", f"{big['peak_rss']:.0f} MB",
                     "yes" if big["peak_rss"] < 3072 else "no"))
     one = results.get("one_story")
@@ -600,7 +614,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--one-story-size", type=int, default=ONE_STORY_SIZE)
     parser.add_argument("--no-extras", action="store_true", help="skip the one-story, jobs=2 and Dask rows")
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI cold/warm runs")
-    parser.add_argument("--cli-repeat", type=int, default=3)
+    parser.add_argument("--cli-repeat", type=int, default=5, help="CLI runs, cold then warm (median of %(default)s)")
     parser.add_argument("--out", type=Path, default=REPO / "reports" / "bench.md")
     parser.add_argument("--save-json", type=Path, help="also write the raw results as JSON here")
     parser.add_argument("--resume", action="store_true", help="with --save-json: keep the measurements already "

@@ -128,21 +128,30 @@ def test_vectors_embedded_ahead_are_those_encode_computes(tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_queued_vectors_are_taken_over_by_encode() -> None:
-    """Runs still queued in the background when ``encode`` asks for their texts are taken over by ``encode`` from
-    the last one back (and cancelled); a text of a cancelled run asked for later is embedded then. Every vector
-    is the plain one."""
+    """Runs still queued in the background when ``encode`` asks for their texts are taken over by ``encode`` (and
+    cancelled); a text of a cancelled run asked for later is embedded then; a run not asked for stays queued.
+    Every vector is the plain one."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
     from factcheck.embed import OnnxInt8Embedder
 
     texts = [f"Officials met in Geneva for {n} hours on the {n}th day of talks." for n in range(2, 14)]
     plain = OnnxInt8Embedder().encode(texts)
     emb = OnnxInt8Embedder()
-    for k in range(0, len(texts), 2):
-        emb.ahead(texts[k:k + 2])  # six runs queued one behind the other
-    runs = [future for future, _, _ in sorted(emb._ahead.values(), key=lambda run: run[2])]  # noqa: SLF001
-    first = emb.encode(texts[:9])  # takes four runs whole and half of the fifth
-    assert np.array_equal(first, plain[:9])
-    assert runs[4].cancelled()  # queued runs were taken over from the last one back, not waited for
-    assert np.array_equal(emb.encode(texts[9:]), plain[9:])  # the cancelled run's last text too
+    gate = threading.Event()
+    emb._worker = ThreadPoolExecutor(1)  # noqa: SLF001 - its thread held until the gate opens: every run stays queued
+    emb._worker.submit(gate.wait)  # noqa: SLF001
+    try:
+        for k in range(0, len(texts), 2):
+            emb.ahead(texts[k:k + 2])  # six runs queued one behind the other
+        runs = list(dict.fromkeys(f for f, _, _ in sorted(emb._ahead.values(), key=lambda r: r[2])))  # noqa: SLF001
+        first = emb.encode(texts[:9])  # asks for four runs whole and half of the fifth
+        assert np.array_equal(first, plain[:9])
+        assert [r.cancelled() for r in runs] == [True] * 5 + [False]
+    finally:
+        gate.set()
+    assert np.array_equal(emb.encode(texts[9:]), plain[9:])  # the cancelled run's last text, and the sixth run's
     assert not emb._ahead  # noqa: SLF001
 
 
