@@ -115,14 +115,16 @@ class Beside:
     def start(cls, items: Sequence[LoadedArticle], config: Config, embedder: Embedder) -> Beside | None:
         """The process, extracting ``items`` already; ``None`` where it would not pay or could not run safely:
         one core, spaCy already loaded here (extracting here is then cheaper), torch loaded (a forked copy of it
-        is unsafe), or threads running (fork copies a lock held by another thread as held forever)."""
+        is unsafe), threads running (fork copies a lock held by another thread as held forever), or a system
+        other than Linux (macOS's own libraries are not safe to fork; Windows cannot)."""
         import multiprocessing as mp
         import sys
         import threading
         from concurrent.futures import ProcessPoolExecutor
 
         if (not items or (os.cpu_count() or 1) < 2 or pipeline.tagger().loaded or "torch" in sys.modules
-                or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods()):
+                or threading.active_count() > 1 or not sys.platform.startswith("linux")
+                or "fork" not in mp.get_all_start_methods()):
             return None
         pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"), initializer=_beside_init,
                                    initargs=(os.getpid(),))

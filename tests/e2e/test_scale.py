@@ -186,6 +186,9 @@ BESIDE = textwrap.dedent("""
 """)
 
 
+LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the process beside forks on Linux only")
+
+
 def _beside(mode: str) -> dict:  # type: ignore[type-arg]
     import json
 
@@ -195,6 +198,7 @@ def _beside(mode: str) -> dict:  # type: ignore[type-arg]
     return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+@LINUX
 def test_extraction_beside_gives_serial_reports(serial_reports: dict[str, str]) -> None:
     """A one-shot audit (the CLI) reads new articles with spaCy in a forked process while it groups the stories:
     the reports are the serial ones, and spaCy never loaded in the auditing process (the claims came from the
@@ -205,6 +209,7 @@ def test_extraction_beside_gives_serial_reports(serial_reports: dict[str, str]) 
     assert got["spacy_here"] is False
 
 
+@LINUX
 def test_broken_extraction_beside_falls_back(serial_reports: dict[str, str]) -> None:
     """The process beside dying costs time, never the audit: the claims are extracted here, the reports are the
     serial ones, and a note says what happened."""
@@ -262,7 +267,7 @@ def _running(pids: list[int]) -> list[int]:
 
 def test_extraction_beside_only_where_it_pays_and_is_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     """No process beside when spaCy is loaded here already (reading here is cheaper), on one core, while another
-    thread runs (fork would copy its locks), or with torch imported."""
+    thread runs (fork would copy its locks), with torch imported, or off Linux."""
     import threading
 
     from factcheck import parallel, pipeline
@@ -297,6 +302,9 @@ def _declined_for_each_reason(items, tagger, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setitem(sys.modules, "torch", sys.modules.get("torch") or object())
     assert parallel.Beside.start(items, BATCH_CONFIG, HashingEmbedder()) is None
     monkeypatch.delitem(sys.modules, "torch")
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert parallel.Beside.start(items, BATCH_CONFIG, HashingEmbedder()) is None
+    monkeypatch.setattr(sys, "platform", "linux")
     assert parallel.Beside.start([], BATCH_CONFIG, HashingEmbedder()) is None
 
 
