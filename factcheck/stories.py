@@ -155,8 +155,6 @@ def _split(members: list[int], scorer: _Scorer, cut: float, max_dense: int) -> l
 
 def cluster(items: Sequence[LoadedArticle], embedder: Embedder, config: Config) -> list[list[int]]:
     """Indices of ``items`` per story (``items`` in the order given; sort them first for order-free stories)."""
-    import networkx as nx
-
     n = len(items)
     if n < 2:
         return [list(range(n))]
@@ -165,17 +163,30 @@ def cluster(items: Sequence[LoadedArticle], embedder: Embedder, config: Config) 
 
     sketches = cached_sketches(items, config.cache_dir, config.use_cache, sketch)
     scorer = _Scorer(vectors, sketches, _weights(config))
-    graph = nx.Graph()
-    graph.add_nodes_from(range(n))
-    for (i, j), sim in sorted(_candidates(vectors, sketches, config.story_neighbours, config.story_floor).items()):
-        s = scorer.score(i, j, sim)
-        if s is not None and s >= config.story_threshold:
-            graph.add_edge(i, j)
+    linked = [(i, j) for (i, j), sim in
+              sorted(_candidates(vectors, sketches, config.story_neighbours, config.story_floor).items())
+              if (s := scorer.score(i, j, sim)) is not None and s >= config.story_threshold]
     cut = config.story_threshold - config.story_cohesion
     out: list[list[int]] = []
-    for component in sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0]):
+    for component in _components(n, linked):
         out.extend(_split(component, scorer, cut, config.story_max_dense))
     return sorted(out, key=lambda g: g[0])
+
+
+def _components(n: int, linked: list[tuple[int, int]]) -> list[list[int]]:
+    """The connected components of ``n`` articles linked in pairs, each sorted, in the order of their first
+    article (scipy's, which scikit-learn's neighbour search has imported already)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    rows = np.array([i for i, _ in linked], dtype=np.int64)
+    cols = np.array([j for _, j in linked], dtype=np.int64)
+    graph = coo_matrix((np.ones(len(linked), dtype=np.int8), (rows, cols)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    groups: dict[int, list[int]] = {}
+    for article, label in enumerate(labels.tolist()):
+        groups.setdefault(label, []).append(article)
+    return sorted(groups.values(), key=lambda c: c[0])
 
 
 def group_stories(items: Sequence[LoadedArticle], embedder: Embedder, threshold: float | None = None,
