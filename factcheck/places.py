@@ -30,7 +30,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from factcheck.io import sorted_line
+from factcheck.wordnet import sorted_line
 
 __all__ = ["place_relation", "is_place", "place_kind"]
 

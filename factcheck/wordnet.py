@@ -15,11 +15,9 @@ import importlib.util
 import mmap
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from typing import NamedTuple
-
-from factcheck.io import sorted_line
+from typing import Any, NamedTuple
 
 _POS = ("verb", "noun", "adj", "adv")
 _TOP_SENSES = 3
@@ -153,6 +151,27 @@ def _synset_line(pos: str, offset: int) -> str:
     if line is None:
         raise KeyError(f"synset {offset} not in data.{pos}")
     return line.decode("utf-8")
+
+
+def sorted_line(text: mmap.mmap | bytes, key: Any, key_of: Callable[[bytes], Any]) -> bytes | None:
+    """The line of a file sorted by ``key_of(line)`` whose key is ``key``, by binary search over line starts (no
+    index of the file is built: a cold run reads only the pages it probes). ``text``: the file, mapped or read;
+    the gazetteer's cities (``factcheck.places``) are searched the same way."""
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = text.rfind(b"\n", 0, mid) + 1
+        end = text.find(b"\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        found = key_of(line)
+        if found == key:
+            return line
+        if found < key:
+            lo = end + 1
+        else:
+            hi = start
+    return None
 
 
 @cache
