@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -153,6 +154,28 @@ def test_queued_vectors_are_taken_over_by_encode() -> None:
         gate.set()
     assert np.array_equal(emb.encode(texts[9:]), plain[9:])  # the cancelled run's last text, and the sixth run's
     assert not emb._ahead  # noqa: SLF001
+
+
+def test_texts_sent_ahead_together_run_a_few_at_a_time() -> None:
+    """An article's claims sent ahead at once are queued in runs of ``AHEAD_RUN`` texts, so ``encode`` can take over
+    part of them (the two threads then end together)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from factcheck.embed import AHEAD_RUN, OnnxInt8Embedder
+
+    emb = OnnxInt8Embedder()
+    gate = threading.Event()
+    emb._worker = ThreadPoolExecutor(1)  # noqa: SLF001 - held until the gate opens: nothing runs
+    emb._worker.submit(gate.wait)  # noqa: SLF001
+    try:
+        emb.ahead([f"text {n}" for n in range(2 * AHEAD_RUN + 1)])
+        sizes = sorted(Counter(run for _, _, run in emb._ahead.values()).values())  # noqa: SLF001
+        assert sizes == [1, AHEAD_RUN, AHEAD_RUN]
+    finally:
+        for future, _, _ in emb._ahead.values():  # noqa: SLF001
+            future.cancel()
+        gate.set()
 
 
 def test_a_model_that_cannot_load_fails_where_its_vectors_are_needed(monkeypatch) -> None:
