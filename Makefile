@@ -24,6 +24,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	@# An editable install leaves the package's own modules uncompiled; where the environment says not to write
 	@# bytecode (PYTHONDONTWRITEBYTECODE, as here), every run would compile all of them again (about 0.1 s).
 	$(BIN)/python -m compileall -q factcheck
+	@# The HTML templates compiled ahead too (Jinja2's bytecode; a template edited since is compiled again).
+	$(BIN)/python -m factcheck.render --compile >/dev/null
 	touch $(STAMP)
 
 setup: $(STAMP)  ## Create .venv and install factcheck with its dependencies

@@ -238,3 +238,51 @@ def test_cli_seeds_html_loads_offline(seeds_cli: Path, tmp_path: Path) -> None:
         assert cards > 0 and columns == 5
         assert all(url.startswith("file://") for url in requests), requests
         assert errors == []
+
+
+def test_templates_compiled_ahead_are_read_and_a_changed_template_is_compiled_again(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Jinja2 bytecode written ahead is what a template loads from (no compiling at run time); run time never
+    writes it; a template whose source changed since is compiled again, never rendered from the stale code."""
+    from jinja2 import DictLoader, Environment
+
+    from factcheck.render.html import compiled_code
+
+    def env(source: str, cache):  # type: ignore[no-untyped-def]
+        return Environment(loader=DictLoader({"t.j2": source}), bytecode_cache=cache)
+
+    reading = compiled_code(tmp_path / "compiled")
+    assert env("Hello {{ who }}", reading).get_template("t.j2").render(who="you") == "Hello you"
+    assert not (tmp_path / "compiled").exists()  # run time only reads
+
+    writing = compiled_code(tmp_path / "compiled")
+    writing.writing = True
+    env("Hello {{ who }}", writing).get_template("t.j2")
+    assert len(list((tmp_path / "compiled").glob("*.cache"))) == 1
+
+    compiled: list[str] = []
+    fresh = env("Hello {{ who }}", reading)
+    fresh.compile = lambda *a, **k: compiled.append("x") or Environment.compile(fresh, *a, **k)  # type: ignore[method-assign]
+    assert fresh.get_template("t.j2").render(who="you") == "Hello you" and not compiled  # read, not compiled
+    edited = env("Goodbye {{ who }}", reading)
+    assert edited.get_template("t.j2").render(who="you") == "Goodbye you"  # stale code dropped
+
+
+@pytest.mark.slow
+def test_the_shipped_templates_render_the_same_from_compiled_code(seed_report, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``python -m factcheck.render --compile`` writes both templates' code; the seeds page rendered from it is the
+    page rendered from the templates' source."""
+    from factcheck.render import html
+
+    plain = html.render_html(seed_report)
+    monkeypatch.setattr(html, "COMPILED", tmp_path / "compiled")
+    html.environment.cache_clear()
+    try:
+        assert html.compile_templates() == ["batch.html.j2", "report.html.j2"]
+        assert len(list((tmp_path / "compiled").glob("*.cache"))) == 2
+        html.environment.cache_clear()
+        compiled: list[str] = []
+        env = html.environment()
+        env.compile = lambda *a, **k: compiled.append("x")  # type: ignore[method-assign]
+        assert html.render_html(seed_report) == plain and not compiled
+    finally:
+        html.environment.cache_clear()
