@@ -13,6 +13,13 @@ from factcheck.imports import without
 from tests.conftest import ROOT
 
 
+def _run(script: str) -> str:
+    """``script``'s standard output, run in a fresh interpreter (imports are per process)."""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
 def test_a_hidden_package_fails_to_import_in_this_thread_only_and_comes_back() -> None:
     script = (
         "import sys, threading\n"
@@ -30,9 +37,7 @@ def test_a_hidden_package_fails_to_import_in_this_thread_only_and_comes_back() -
         "seen.append(wave.__name__)\n"
         "print('|'.join(seen))\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "wave is not needed here|tabnanny|wave"  # hidden here; another thread; back after
+    assert _run(script) == "wave is not needed here|tabnanny|wave"  # hidden here; another thread; back after
 
 
 def test_an_imported_package_is_never_hidden() -> None:
@@ -60,9 +65,7 @@ def test_a_stand_in_imports_the_real_module_only_when_a_name_is_called() -> None
         "after = 'colorsys' in sys.modules\n"
         "print(inside, early, after, rgb_to_hsv(1.0, 0.0, 0.0), hasattr(sys.modules['colorsys'], 'rgb_to_yiq'))\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().split(maxsplit=4) == ["True", "(1.0,", "1.0,", "1.0)", "True (0.0, 1.0, 1.0) True"]
+    assert _run(script).split(maxsplit=4) == ["True", "(1.0,", "1.0,", "1.0)", "True (0.0, 1.0, 1.0) True"]
 
 
 def test_a_stand_in_is_gone_after_the_block_and_never_replaces_an_imported_module() -> None:
@@ -76,9 +79,7 @@ def test_a_stand_in_is_gone_after_the_block_and_never_replaces_an_imported_modul
         "import colorsys\n"
         "print(same, hasattr(colorsys, 'rgb_to_yiq'))\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["True", "True"]
+    assert _run(script).split() == ["True", "True"]
 
 
 @pytest.mark.slow
@@ -93,6 +94,4 @@ def test_spacy_loads_without_its_command_line_and_spacy_info_still_works() -> No
         "before = [m in sys.modules for m in ('spacy.cli', 'typer', 'weasel', 'requests', 'httpx')]\n"
         "print(*before, 'spacy_version' in spacy.info(), 'spacy.cli' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["False"] * 5 + ["True", "True"]
+    assert _run(script).split() == ["False"] * 5 + ["True", "True"]
