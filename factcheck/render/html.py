@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from factcheck.io import atomic_write
 from factcheck.models import Article, ClaimType, Finding, FindingKind, Report
 from factcheck.render.diffs import changed_words, finding_diffs, mark_words
 from factcheck.render.locate import paragraph_of
@@ -52,12 +53,12 @@ def compiled_code(folder: Path):  # type: ignore[no-untyped-def]
                     bucket.load_bytecode(fh)  # Jinja2 drops it if the source or the Python differ
             except OSError:
                 pass
+            except Exception:  # noqa: BLE001 - a damaged file: the template is compiled from its source
+                bucket.reset()
 
         def dump_bytecode(self, bucket) -> None:  # type: ignore[no-untyped-def]
             if self.writing:
-                folder.mkdir(parents=True, exist_ok=True)
-                with open(folder / f"{bucket.key}.cache", "wb") as fh:
-                    bucket.write_bytecode(fh)
+                atomic_write(folder / f"{bucket.key}.cache", bucket.bytecode_to_string())
 
     return Compiled()
 
