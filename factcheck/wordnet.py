@@ -147,7 +147,7 @@ def _synset_line(pos: str, offset: int) -> str:
     finds the line in about 17 probes whatever the line endings.
     """
     line = sorted_line(_data_file(pos), offset,
-                        lambda line: int(line[:8]) if line[:8].isdigit() else -1)  # licence lines: spaces
+                       lambda line: int(line[:8]) if line[:8].isdigit() else -1)  # licence lines: spaces
     if line is None:
         raise KeyError(f"synset {offset} not in data.{pos}")
     return line.decode("utf-8")

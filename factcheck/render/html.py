@@ -276,4 +276,3 @@ def build_view(report: Report, title: str = "factcheck audit", records: dict[str
 def render_html(report: Report, title: str = "factcheck audit", records: dict[str, Any] | None = None) -> str:
     """The report as one HTML document (UTF-8, styles inline, nothing fetched)."""
     return environment().get_template("report.html.j2").render(**build_view(report, title, records))
-
